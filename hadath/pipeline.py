@@ -1,0 +1,1 @@
+"""The three stages chained in memory: the embedded mode (``hadath extract``) and evaluation."""

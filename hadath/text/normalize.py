@@ -1,0 +1,98 @@
+"""Matching normalization of Arabic text with an offset map back to the raw text.
+
+The raw article text is never changed: every offset a subscriber sees points into it.
+Matching runs on a normalized copy (diacritics, tatweel, bidi/zero-width marks removed;
+alef, yaa and taa-marbuta variants unified; Eastern-Arabic and Persian digits made ASCII),
+and ``NormalizedText.raw_span`` maps a span of the copy back to the raw text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from camel_tools.utils.charsets import AR_DIAC_CHARSET
+
+# Quranic annotation marks and the combining hamza/madda are dropped like diacritics:
+# a bare alef followed by a combining hamza then reads as alef, as أ does after unification.
+_EXTRA_MARKS = {chr(c) for c in range(0x0653, 0x0660)} | {chr(c) for c in range(0x06D6, 0x06EE)}
+_DROPPED = set(AR_DIAC_CHARSET) | _EXTRA_MARKS | {
+    "\u0640",  # tatweel
+    "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",  # zero-width, LRM/RLM
+    "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",  # bidi embeddings/overrides
+    "\u2066", "\u2067", "\u2068", "\u2069",  # bidi isolates
+    "\u061c", "\ufeff", "\u00ad",  # Arabic letter mark, BOM, soft hyphen
+}
+_TRAILING_MARKS = set(AR_DIAC_CHARSET) | _EXTRA_MARKS | {"\u0640"}
+_LETTER_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي",
+    "ة": "ه", "ۀ": "ه", "ە": "ه",
+    "ک": "ك", "ڪ": "ك",
+    "٫": ".", "٬": ",",
+}
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+
+
+@lru_cache(maxsize=4096)
+def _normalize_char(char: str) -> str:
+    if char in _DROPPED:
+        return ""
+    if char in _DIGITS:
+        return _DIGITS[char]
+    if char in _LETTER_MAP:
+        return _LETTER_MAP[char]
+    if char in "\n\r\u2028\u2029":
+        return "\n"  # line breaks end sentences, so they survive normalization
+    if char.isspace():
+        return " "
+    code = ord(char)
+    # Presentation forms (ﻻ, ﷲ …) and other compatibility characters decompose to letters.
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF or unicodedata.decomposition(char):
+        decomposed = unicodedata.normalize("NFKC", char)
+        if decomposed != char:
+            return "".join(_normalize_char(c) for c in decomposed)
+    return char.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """A matching form of ``raw`` and, for each of its characters, the raw index it came from."""
+
+    raw: str
+    text: str
+    raw_index: tuple[int, ...]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the half-open span ``[start, end)`` of the normalized text to the raw text."""
+        if start >= end:
+            position = self.raw_index[start] if start < len(self.raw_index) else len(self.raw)
+            return position, position
+        raw_end = self.raw_index[end - 1] + 1
+        # Marks dropped after the last letter (a final fatha, a tatweel) belong to the word.
+        while raw_end < len(self.raw) and self.raw[raw_end] in _TRAILING_MARKS:
+            raw_end += 1
+        return self.raw_index[start], raw_end
+
+
+def normalize_text(raw: str) -> NormalizedText:
+    """Normalize ``raw`` for matching, keeping an offset map to the raw characters."""
+    pieces: list[str] = []
+    raw_index: list[int] = []
+    for index, char in enumerate(raw):
+        replacement = _normalize_char(char)
+        if replacement:
+            pieces.append(replacement)
+            raw_index.extend([index] * len(replacement))
+    return NormalizedText(raw=raw, text="".join(pieces), raw_index=tuple(raw_index))
+
+
+def normalize(raw: str) -> str:
+    """The matching form of ``raw`` alone (for lexicon entries and comparisons)."""
+    return " ".join("".join(_normalize_char(c) for c in raw).split())
+
+
+def has_arabic(text: str) -> bool:
+    """True when ``text`` holds at least one Arabic letter."""
+    return any("\u0621" <= c <= "\u064a" or "\u0671" <= c <= "\u06d3" for c in text)
