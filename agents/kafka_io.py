@@ -1,0 +1,118 @@
+"""Plain aiokafka clients for the CLI: create topics, produce articles, tail a topic."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import AsyncIterator, Iterable
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
+
+from hadath.settings import Settings
+
+
+class BrokerUnavailable(RuntimeError):
+    """The broker could not be reached."""
+
+
+def pipeline_topics(settings: Settings) -> list[str]:
+    """Every topic the worker reads or writes (stage topics and their dead-letter topics)."""
+    stage_topics = list(settings.stage_topics)
+    return stage_topics + [settings.dlq_topic(t) for t in stage_topics[:3]]
+
+
+async def create_topics(settings: Settings, names: Iterable[str] | None = None) -> list[str]:
+    """Create the pipeline's topics that don't exist yet; returns the ones created."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, request_timeout_ms=10000)
+    try:
+        await admin.start()
+    except KafkaConnectionError as error:
+        raise BrokerUnavailable(f"no Kafka broker at {settings.bootstrap_servers}: {error}") from error
+    try:
+        existing = set(await admin.list_topics())
+        wanted = [n for n in (names or pipeline_topics(settings)) if n not in existing]
+        if wanted:
+            new = [NewTopic(n, settings.partitions, settings.replication,
+                            topic_configs={"max.message.bytes": str(settings.max_message_bytes)})
+                   for n in wanted]
+            try:
+                await admin.create_topics(new)
+            except TopicAlreadyExistsError:
+                pass  # another process created them meanwhile
+        return wanted
+    finally:
+        await admin.close()
+
+
+async def start_producer(settings: Settings) -> AIOKafkaProducer:
+    """A started producer that waits for the broker's acks (nothing lost silently)."""
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all",
+                                max_request_size=settings.max_message_bytes, enable_idempotence=True)
+    try:
+        await producer.start()
+    except KafkaConnectionError as error:
+        await producer.stop()
+        raise BrokerUnavailable(f"no Kafka broker at {settings.bootstrap_servers}: {error}") from error
+    return producer
+
+
+async def produce_records(settings: Settings, records: Iterable[tuple[bytes | None, bytes]],
+                          topic: str | None = None, total: int | None = None,
+                          progress: bool = False) -> int:
+    """Send ``(key, value)`` pairs to ``topic`` (articles.raw by default); returns how many were sent."""
+    producer = await start_producer(settings)
+    sent = 0
+    try:
+        pending = []
+        for key, value in records:
+            pending.append(await producer.send(topic or settings.topic_raw, value=value, key=key))
+            sent += 1
+            if progress and sent % 100 == 0:
+                _progress_bar(sent, total)
+        await asyncio.gather(*pending)
+        if progress:
+            _progress_bar(sent, total, final=True)
+    finally:
+        await producer.stop()
+    return sent
+
+
+def _progress_bar(sent: int, total: int | None, *, final: bool = False) -> None:
+    bar = ""
+    if total:
+        filled = min(30, 30 * sent // total)
+        bar = f"/{total} [{'#' * filled}{'.' * (30 - filled)}]"
+    print(f"\rsent {sent}{bar}", end="\n" if final else "", file=sys.stderr, flush=True)
+
+
+async def tail(settings: Settings, topic: str, from_beginning: bool = False,
+               timeout_s: float | None = None, group_id: str | None = None) -> AsyncIterator[bytes]:
+    """Yield message values of ``topic`` as they arrive (stop after ``timeout_s`` idle seconds)."""
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=settings.bootstrap_servers, group_id=group_id,
+                                auto_offset_reset="earliest" if from_beginning else "latest",
+                                enable_auto_commit=group_id is not None,
+                                fetch_max_bytes=settings.max_message_bytes,
+                                max_partition_fetch_bytes=settings.max_message_bytes)
+    try:
+        await consumer.start()
+    except KafkaConnectionError as error:
+        await consumer.stop()
+        raise BrokerUnavailable(f"no Kafka broker at {settings.bootstrap_servers}: {error}") from error
+    try:
+        while True:
+            batch = await consumer.getmany(timeout_ms=int((timeout_s or 1.0) * 1000))
+            if not batch and timeout_s is not None:
+                return
+            for messages in batch.values():
+                for message in messages:
+                    yield message.value
+    finally:
+        await consumer.stop()
+
+
+def decode_json(value: bytes) -> object:
+    """A message value as JSON (for printing)."""
+    return json.loads(value)

@@ -1,0 +1,42 @@
+"""Cue words for roles and modality (data: ``hadath/data/cues.yaml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from hadath.text.phrases import PhraseIndex
+
+CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "cues.yaml"
+CUE_LISTS = ("attribution", "denial", "planned", "hypothetical", "target_markers", "agent_markers",
+             "light_verbs")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """One phrase index per cue list, and the event-type classes."""
+
+    attribution: PhraseIndex[str]
+    denial: PhraseIndex[str]
+    planned: PhraseIndex[str]
+    hypothetical: PhraseIndex[str]
+    target_markers: PhraseIndex[str]
+    agent_markers: PhraseIndex[str]
+    light_verbs: PhraseIndex[str]
+    verbal_types: frozenset[str]
+    dateline_types: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues(path: Path = CUES_PATH) -> Cues:
+    """Load and index the cue lists (cached)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    missing = [name for name in (*CUE_LISTS, "verbal_types", "dateline_types") if name not in data]
+    if missing:
+        raise ValueError(f"{path}: missing cue lists {missing}")
+    indexes = {name: PhraseIndex((word, word) for word in data[name]) for name in CUE_LISTS}
+    return Cues(**indexes, verbal_types=frozenset(data["verbal_types"]),
+                dateline_types=frozenset(data["dateline_types"]))

@@ -1,0 +1,228 @@
+"""Event assembly: triggers, participants, place, date, casualties and modality per sentence.
+
+Cheap matching first: the trigger lexicon runs over every sentence, and only sentences with
+a trigger pay for the actor dictionary, the gazetteer, dates, numbers and roles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from hadath import __version__
+from hadath.extract import roles
+from hadath.extract.actors import ActorDictionary, load_actors
+from hadath.extract.casualties import CasualtyMention, find_casualties
+from hadath.extract.cues import Cues, load_cues
+from hadath.extract.dates import DateMention, find_dates
+from hadath.extract.mentions import Mention, mentions_of_sentence
+from hadath.extract.modality import modality_of
+from hadath.extract.triggers import TriggerLexicon, TriggerMatch, load_lexicon, quad_class
+from hadath.resolve.geo import Gazetteer, PlaceMatch, load_gazetteer
+from schemas import EventCandidate, NormalizedArticle, Participant, Place, Span, When
+from schemas.models import Sentence, Token
+
+# Triggers of one type this close (in tokens) inside a sentence name the same event.
+SAME_EVENT_GAP = 6
+DATELINE_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The dictionaries extraction reads, loaded once per process."""
+
+    lexicon: TriggerLexicon
+    actors: ActorDictionary
+    gazetteer: Gazetteer
+    cues: Cues
+
+    @property
+    def extractor(self) -> str:
+        """Package and data versions, for the ``extractor`` field."""
+        return f"hadath/{__version__} triggers/{self.lexicon.version} actors/{self.actors.version}"
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    """Load every dictionary (cached for the life of the process)."""
+    return Knowledge(load_lexicon(), load_actors(), load_gazetteer(), load_cues())
+
+
+@dataclass
+class ArticleContext:
+    """What one article tells every sentence: its text, date, dateline and countries."""
+
+    doc: NormalizedArticle
+    published: date
+    dateline: Place | None = None
+    countries: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The raw article text that every span points into."""
+        return self.doc.article.text
+
+
+def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
+    """Event candidates of one article, one per real-world event it mentions."""
+    kb = knowledge()
+    context = ArticleContext(doc, doc.published_at.date())
+    context.dateline = _dateline(doc, kb, context)
+    candidates: list[EventCandidate] = []
+    for sentence in doc.sentences:
+        if _is_title(sentence, doc):
+            continue  # a headline repeats the body's most informative mention
+        triggers = kb.lexicon.find(sentence.tokens)
+        if not triggers:
+            continue
+        candidates.extend(_sentence_events(sentence, triggers, kb, context, len(candidates)))
+    return candidates
+
+
+def _is_title(sentence: Sentence, doc: NormalizedArticle) -> bool:
+    title = (doc.article.title or "").strip()
+    return bool(title) and sentence.start == 0 and doc.article.text[: sentence.end].strip() == title
+
+
+def _dateline(doc: NormalizedArticle, kb: Knowledge, context: ArticleContext) -> Place | None:
+    """A place at the head of the article's first lines ("بغداد - …", "عين اليوم – القاهرة")."""
+    for sentence in doc.sentences[:3]:
+        head = sentence.tokens[:DATELINE_TOKENS]
+        dashes = [i for i, t in enumerate(head) if t.norm in {"-", "–", "—", ":", "(", ")"}]
+        if not dashes:
+            continue
+        for match in kb.gazetteer.find(head):
+            if any(abs(match.last - d) <= 1 or abs(match.first - d) <= 1 for d in dashes):
+                return _place(match, head, context.text)
+    return None
+
+
+def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowledge,
+                     context: ArticleContext, first_index: int) -> list[EventCandidate]:
+    tokens = sentence.tokens
+    participants = mentions_of_sentence(tokens, kb.actors)
+    places = kb.gazetteer.find(tokens, context.countries)
+    for match in places:
+        if match.place.country and match.place.country not in context.countries:
+            context.countries.append(match.place.country)
+    dates = find_dates(tokens, context.published)
+    casualties = find_casualties(tokens)
+    events = []
+    for trigger in _one_trigger_per_event(triggers):
+        event = _candidate(sentence, trigger, participants, places, dates, casualties, kb, context,
+                           first_index + len(events))
+        if event is not None:
+            events.append(event)
+    return events
+
+
+def _one_trigger_per_event(triggers: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Drop a trigger that repeats the type of a close earlier one (same event named twice)."""
+    kept: list[TriggerMatch] = []
+    for trigger in triggers:
+        if any(k.entry.event_type == trigger.entry.event_type and trigger.first - k.last <= SAME_EVENT_GAP
+               for k in kept):
+            continue
+        kept.append(trigger)
+    return kept
+
+
+def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Mention],
+               places: list[PlaceMatch], dates: list[DateMention], casualties: list[CasualtyMention],
+               kb: Knowledge, context: ArticleContext, index: int) -> EventCandidate | None:
+    tokens = sentence.tokens
+    entry = trigger.entry
+    verbal = entry.event_type in kb.cues.verbal_types
+    modality, source = modality_of(tokens, trigger, participants, kb.cues, verbal)
+    actor, target = roles.assign(tokens, trigger, participants, kb.cues, exclude=source)
+    if verbal and actor is None and source is not None:
+        actor, source = source, None  # "قال X إنه يدين …": the speaker is the one who condemns
+    location = _location(tokens, trigger, places, (actor, target, source), context)
+    if location is None and entry.event_type in kb.cues.dateline_types:
+        location = context.dateline
+    when = _nearest(dates, trigger)
+    killed = _casualty(casualties, trigger, "killed")
+    injured = _casualty(casualties, trigger, "injured")
+    text = context.text
+    return EventCandidate(
+        article_id=context.doc.article.id,
+        outlet=context.doc.article.source,
+        published_at=context.doc.published_at,
+        index=index,
+        event_type=entry.event_type,
+        mode=entry.mode,
+        cameo=entry.cameo,
+        quad_class=quad_class(entry.cameo),
+        trigger=_span(text, tokens[trigger.first].start, tokens[trigger.last - 1].end),
+        evidence=_span(text, sentence.start, sentence.end),
+        actor=_participant(actor, tokens, text),
+        target=_participant(target, tokens, text),
+        location=location,
+        date=_when(when, tokens, text, context),
+        killed=killed,
+        injured=injured,
+        modality=modality,
+        source=_participant(source, tokens, text),
+        confidence=_confidence(trigger, actor, target, location),
+        extractor=kb.extractor,
+    )
+
+
+def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[PlaceMatch],
+              taken: tuple[Mention | None, ...], context: ArticleContext) -> Place | None:
+    """The place nearest after the trigger (else before), not inside a participant's words."""
+    spans = [(m.first, m.last) for m in taken if m is not None]
+    free = [p for p in places if not any(p.first < last and first < p.last for first, last in spans)]
+    after = [p for p in free if p.first >= trigger.last]
+    before = [p for p in free if p.last <= trigger.first]
+    chosen = after[0] if after else (before[-1] if before else None)
+    return _place(chosen, tokens, context.text) if chosen else None
+
+
+def _nearest(dates: list[DateMention], trigger: TriggerMatch) -> DateMention | None:
+    resolved = [d for d in dates if d.value]
+    if not resolved:
+        return None
+    return min(resolved, key=lambda d: min(abs(d.first - trigger.last), abs(trigger.first - d.last)))
+
+
+def _casualty(casualties: list[CasualtyMention], trigger: TriggerMatch, kind: str) -> int | None:
+    counted = [c for c in casualties if c.kind == kind and c.count is not None]
+    if not counted:
+        return None
+    return min(counted, key=lambda c: abs(c.first - trigger.first)).count
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(text=text[start:end], start=start, end=end)
+
+
+def _participant(mention: Mention | None, tokens: Sequence[Token], text: str) -> Participant | None:
+    if mention is None:
+        return None
+    start, end = tokens[mention.first].start, tokens[mention.last - 1].end
+    return Participant(text=text[start:end], start=start, end=end, name=mention.name, kind=mention.kind,
+                       country=mention.country)
+
+
+def _place(match: PlaceMatch, tokens: Sequence[Token], text: str) -> Place:
+    start, end = tokens[match.first].start, tokens[match.last - 1].end
+    place = match.place
+    return Place(text=text[start:end], start=start, end=end, name=place.name, country=place.country,
+                 admin1=place.admin1, geonames_id=place.geonames_id, lat=place.lat, lon=place.lon,
+                 precision=place.precision)
+
+
+def _when(mention: DateMention | None, tokens: Sequence[Token], text: str, context: ArticleContext) -> When:
+    if mention is None:
+        return When(value=None, precision="publication")
+    start, end = tokens[mention.first].start, tokens[mention.last - 1].end
+    return When(text=text[start:end], start=start, end=end, value=mention.value, precision=mention.precision)
+
+
+def _confidence(trigger: TriggerMatch, actor: Mention | None, target: Mention | None,
+                location: Place | None) -> float:
+    found = sum(x is not None for x in (actor, target, location))
+    return round(min(1.0, trigger.weight * (0.55 + 0.15 * found)), 3)

@@ -1,0 +1,69 @@
+"""Modality (asserted, claimed, denied, planned, hypothetical) and who says so.
+
+GUIDELINES: an event known through a party's statement is *claimed* with that party as
+source; a verbal act itself (a condemnation, a call) is *asserted* with no source; threats,
+intentions and announced future steps are *planned*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hadath.extract.cues import Cues
+from hadath.extract.mentions import Mention
+from hadath.extract.triggers import TriggerMatch
+from hadath.text.phrases import HasNorm, PhraseIndex
+
+SPEAKER_WINDOW = 4  # tokens between an attribution verb and its speaker
+CUE_WINDOW = 12  # how far before the trigger a modality cue still governs it
+
+
+def modality_of(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention], cues: Cues,
+                verbal: bool) -> tuple[str, Mention | None]:
+    """(modality, source) of the event named by ``trigger``."""
+    start = max(0, trigger.first - CUE_WINDOW)
+    if _cue_before(tokens, cues.hypothetical, start, trigger.first) is not None:
+        return "hypothetical", None
+    if _future_verb(tokens[trigger.first].norm) or _cue_before(tokens, cues.planned, start, trigger.first):
+        return "planned", _speaker(tokens, participants, cues, trigger) if not verbal else None
+    denial = _cue_before(tokens, cues.denial, start, trigger.first)
+    if denial is not None and trigger.entry.event_type != "REJECT":
+        return "denied", _speaker_near(participants, denial, trigger)
+    if verbal:
+        return "asserted", None
+    speaker = _speaker(tokens, participants, cues, trigger)
+    if speaker is not None or _cue_before(tokens, cues.attribution, 0, trigger.first) is not None:
+        return "claimed", speaker
+    return "asserted", None
+
+
+def _cue_before(tokens: Sequence[HasNorm], cue: PhraseIndex[str], start: int, end: int) -> int | None:
+    for match in reversed(cue.find(tokens, start, end)):
+        return match.first
+    return None
+
+
+def _future_verb(token: str) -> bool:
+    """سيقصف، وستشن: the future prefix س on an imperfect verb."""
+    bare = token[1:] if token.startswith(("و", "ف")) else token
+    return len(bare) > 3 and bare[0] == "س" and bare[1] in "يتن"
+
+
+def _speaker(tokens: Sequence[HasNorm], participants: list[Mention], cues: Cues,
+             trigger: TriggerMatch) -> Mention | None:
+    """The participant an attribution verb before the trigger names."""
+    for match in reversed(cues.attribution.find(tokens, 0, trigger.first)):
+        speaker = _speaker_near(participants, match.first, trigger, match.last)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _speaker_near(participants: list[Mention], cue_first: int, trigger: TriggerMatch,
+                  cue_last: int | None = None) -> Mention | None:
+    cue_end = cue_last if cue_last is not None else cue_first + 1
+    after = [m for m in participants if cue_end <= m.first <= cue_end + SPEAKER_WINDOW and m.last <= trigger.first]
+    if after:
+        return after[0]
+    before = [m for m in participants if cue_first - SPEAKER_WINDOW <= m.last <= cue_first]
+    return before[-1] if before else None

@@ -1,0 +1,102 @@
+"""Who did it (actor) and to whom (target), from word order and markers around the trigger.
+
+Arabic news prose is mostly verb-subject-object ("قصفت الطائرات مواقع …"), with
+subject-verb-object in topicalized clauses ("التحالف يشن غارات …"). A verbal noun takes its
+doer as a genitive ("غارات التحالف") or after a light verb ("شن التحالف غارات"), and its
+patient after ضد / على / استهدف. These rules pick from the sentence's participants; they
+never invent one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hadath.extract.cues import Cues
+from hadath.extract.mentions import Mention
+from hadath.extract.triggers import TriggerMatch
+from hadath.text.phrases import HasNorm
+
+SUBJECT_AFTER_VERB = 4  # tokens between a verb and its postposed subject
+SUBJECT_BEFORE_VERB = 6
+TARGET_WINDOW = 10
+LIGHT_VERB_WINDOW = 6
+# Kinds that act rather than suffer when they follow a verbal noun as a genitive.
+AGENT_KINDS = frozenset({"state", "government", "military", "police", "armed_group", "organisation", "party"})
+
+
+def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention], cues: Cues,
+           exclude: Mention | None = None) -> tuple[Mention | None, Mention | None]:
+    """(actor, target) of the event named by ``trigger``."""
+    pool = [m for m in participants if m is not exclude and not _overlaps(m, trigger)]
+    if trigger.entry.pos == "verb":
+        actor = _verb_subject(tokens, trigger, pool, cues)
+    else:
+        actor = _noun_agent(tokens, trigger, pool, cues)
+    target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
+    return actor, target
+
+
+def _overlaps(mention: Mention, trigger: TriggerMatch) -> bool:
+    return mention.first < trigger.last and trigger.first < mention.last
+
+
+def _marked_as_target(tokens: Sequence[HasNorm], mention: Mention, cues: Cues) -> bool:
+    """A participant right after ضد / على / استهدف … is a patient, not a doer."""
+    for gap in (1, 2):
+        index = mention.first - gap
+        if index >= 0 and cues.target_markers.contains_at(tokens, index):
+            return True
+    return False
+
+
+def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
+                  cues: Cues) -> Mention | None:
+    after = [m for m in pool if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
+             and not _marked_as_target(tokens, m, cues)]
+    if after:
+        return after[0]
+    before = [m for m in pool if trigger.first - SUBJECT_BEFORE_VERB <= m.last <= trigger.first
+              and not _marked_as_target(tokens, m, cues) and not _crosses_clause(tokens, m.last, trigger.first)]
+    return before[-1] if before else None
+
+
+def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
+                cues: Cues) -> Mention | None:
+    # "شن التحالف غارات": the doer stands between a light verb and the event noun.
+    for index in range(trigger.first - 1, max(-1, trigger.first - LIGHT_VERB_WINDOW - 1), -1):
+        if cues.light_verbs.contains_at(tokens, index):
+            between = [m for m in pool if index < m.first and m.last <= trigger.first]
+            if between:
+                return between[0]
+            before = [m for m in pool if index - SUBJECT_BEFORE_VERB <= m.last <= index
+                      and not _crosses_clause(tokens, m.last, index)]
+            return before[-1] if before else None
+    # "… من قبل X" / "… شنها X": an explicit agent marker after the noun.
+    for mention in pool:
+        if trigger.last <= mention.first <= trigger.last + TARGET_WINDOW:
+            for gap in (1, 2):
+                index = mention.first - gap
+                if index >= trigger.last and cues.agent_markers.contains_at(tokens, index):
+                    return mention
+    # "غارات التحالف": a genitive doer right after the noun (or after one adjective).
+    genitive = [m for m in pool if trigger.last <= m.first <= trigger.last + 1 and m.kind in AGENT_KINDS
+                and not _marked_as_target(tokens, m, cues)]
+    return genitive[0] if genitive else None
+
+
+def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,
+            actor: Mention | None) -> Mention | None:
+    start = max(trigger.last, actor.last if actor is not None and actor.first >= trigger.last else 0)
+    window = [m for m in pool if start <= m.first <= start + TARGET_WINDOW
+              and not _crosses_clause(tokens, trigger.last, m.first)]
+    marked = [m for m in window if _marked_as_target(tokens, m, cues)]
+    if marked:
+        return marked[0]
+    return window[0] if window else None
+
+
+CLAUSE_BREAKS = frozenset({"،", "؛", ";", ".", "!", "?", "؟"})
+
+
+def _crosses_clause(tokens: Sequence[HasNorm], start: int, end: int) -> bool:
+    return any(tokens[i].norm in CLAUSE_BREAKS for i in range(max(0, start), min(end, len(tokens))))

@@ -1,0 +1,78 @@
+"""All configuration in one frozen object; nothing else in hadath reads the environment."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+ENV_PREFIX = "HADATH_"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Runtime settings. Each field can be set by the env var ``HADATH_<FIELD>`` (upper case)."""
+
+    broker: str = "kafka://127.0.0.1:9092"
+    app_id: str = "hadath"
+    topic_raw: str = "articles.raw"
+    topic_normalized: str = "articles.normalized"
+    topic_candidates: str = "events.candidates"
+    topic_events: str = "events"
+    dlq_suffix: str = ".dlq"
+    partitions: int = 4
+    replication: int = 1
+    web_host: str = "127.0.0.1"
+    web_port: int = 6066
+    data_dir: Path = Path("hadath-data")
+    store: str = "rocksdb://"
+    max_article_bytes: int = 1_000_000
+    max_message_bytes: int = 33_554_432
+    merge_tolerance_days: int = 1
+    merge_window_days: int = 7
+    ner_backend: str = "crf"
+    identity_stages: bool = False
+    log_json: bool = False
+    log_level: str = "info"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Settings from ``HADATH_*`` variables (``os.environ`` by default); bad values raise ValueError."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for field in fields(cls):
+            raw = environ.get(ENV_PREFIX + field.name.upper())
+            if raw is not None:
+                values[field.name] = _parse(field.name, field.type, raw)
+        return cls(**values)  # type: ignore[arg-type]
+
+    def dlq_topic(self, topic: str) -> str:
+        """The dead-letter topic of ``topic``."""
+        return topic + self.dlq_suffix
+
+    @property
+    def stage_topics(self) -> tuple[str, str, str, str]:
+        """The pipeline's topics in order: raw, normalized, candidates, events."""
+        return (self.topic_raw, self.topic_normalized, self.topic_candidates, self.topic_events)
+
+    @property
+    def bootstrap_servers(self) -> str:
+        """The broker list without the ``kafka://`` scheme, as aiokafka wants it."""
+        return ",".join(part.removeprefix("kafka://") for part in self.broker.split(";"))
+
+
+def _parse(name: str, annotation: object, raw: str) -> object:
+    kind = str(annotation)
+    try:
+        if kind == "int":
+            return int(raw)
+        if kind == "bool":
+            if raw.lower() not in {"1", "0", "true", "false", "yes", "no"}:
+                raise ValueError(raw)
+            return raw.lower() in {"1", "true", "yes"}
+        if kind == "Path":
+            return Path(raw)
+    except ValueError as error:
+        raise ValueError(f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid {kind}") from error
+    return raw

@@ -1,0 +1,91 @@
+"""Normalization with offsets, segmentation and clitic readings on real Arabic text."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from itertools import islice
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+
+from hadath.text.clitics import readings
+from hadath.text.normalize import has_arabic, normalize, normalize_text
+from hadath.text.phrases import PhraseIndex
+from hadath.text.segment import clause_ranges, split_sentences, tokenize
+from tests.conftest import shared_path
+
+
+def test_matching_form_drops_marks_and_unifies_letters() -> None:
+    raw = "وَجّهَ سلاحُ الجوّ ضربةً إلى مُنشأةٍ أميركيّـة\u200f عام ٢٠٢١ و۱۵"
+    assert normalize(raw) == "وجه سلاح الجو ضربه الي منشاه اميركيه عام 2021 و15"
+
+
+def test_offset_map_points_back_into_the_raw_text() -> None:
+    raw = "قال مسؤولٌ: إنّ الغاراتِ استهدفت «داعش» في ٣ مواقع"
+    normalized = normalize_text(raw)
+    for token in tokenize(normalized):
+        assert normalize(raw[token.start:token.end]) == token.norm
+    word = normalized.text.index("الغارات")
+    start, end = normalized.raw_span(word, word + len("الغارات"))
+    assert raw[start:end] == "الغاراتِ"  # the trailing kasra belongs to the word
+
+
+def test_matching_form_agrees_with_camel_tools_on_corpus_text() -> None:
+    corpus = shared_path("corpus/saudinewsnet.jsonl.gz")
+    with gzip.open(corpus, "rt", encoding="utf-8") as lines:
+        for line in islice(lines, 200):
+            text = json.loads(line)["text"][:2000]
+            camel = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(normalize_unicode(text)))))
+            camel = camel.replace("\u0640", "")
+            ours = normalize(text)
+            # camel-tools leaves digits and bidi marks alone; compare the letters.
+            letters = lambda s: [c for c in s if "\u0621" <= c <= "\u064a"]  # noqa: E731
+            assert letters(ours) == letters(camel)
+
+
+def test_sentences_split_at_line_breaks_and_arabic_question_marks() -> None:
+    raw = "العنوان هنا\n\nقال الوزير إن الهجوم وقع. هل انتهت الحرب؟ لا، لم تنته."
+    sentences = split_sentences(normalize_text(raw))
+    assert [raw[s.start:s.end] for s in sentences] == [
+        "العنوان هنا", "قال الوزير إن الهجوم وقع.", "هل انتهت الحرب؟", "لا، لم تنته.",
+    ]
+
+
+def test_decimal_numbers_stay_one_token() -> None:
+    assert [t.norm for t in tokenize(normalize_text("ارتفع 3.5 بالمئة في 15/2"))] == [
+        "ارتفع", "3.5", "بالمئه", "في", "15/2",
+    ]
+
+
+def test_clauses_split_at_arabic_comma_and_quotes() -> None:
+    tokens = tokenize(normalize_text("قال الوزير، إن \"القوات انسحبت\" أمس"))
+    assert [[t.norm for t in tokens[i:j]] for i, j in clause_ranges(tokens)] == [
+        ["قال", "الوزير"], ["ان"], ["القوات", "انسحبت"], ["امس"],
+    ]
+
+
+def test_readings_strip_proclitics_and_pronoun_suffixes() -> None:
+    assert "غارات" in readings("والغارات")
+    assert "الحوثيين" in readings("للحوثيين")
+    assert "يقصف" in readings("وسيقصف")
+    assert "نفي" in readings("ونفيها")
+    assert readings("قصف") == ("قصف",)
+
+
+def test_phrase_index_prefers_the_longest_phrase() -> None:
+    index = PhraseIndex([("حزب الله", "Hezbollah"), ("كتائب حزب الله", "Kataib Hezbollah")])
+    tokens = tokenize(normalize_text("استهدفت الغارة مواقع لكتائب حزب الله وحزب الله"))
+    assert [(m.value, m.first, m.last) for m in index.find(tokens)] == [
+        ("Kataib Hezbollah", 3, 6), ("Hezbollah", 6, 8),
+    ]
+
+
+def test_has_arabic() -> None:
+    assert has_arabic("Breaking: انفجار")
+    assert not has_arabic("only English 123")
