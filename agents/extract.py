@@ -7,7 +7,7 @@ _handle = stages.identity_message if settings.identity_stages else stages.extrac
 
 
 @app.agent(normalized_articles)
-async def extract(stream):  # noqa: ANN001 (a Faust stream)
+async def extract(stream):
     """Each normalized article → its event candidates keyed by article id, or a dead letter."""
     async for event in stream.events():
         await run_stage(event, "extract", _handle, event_candidates)

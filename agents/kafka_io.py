@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import sys
 from collections.abc import AsyncIterator, Iterable
@@ -14,7 +15,7 @@ from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
 from hadath.settings import Settings
 
 
-class BrokerUnavailable(RuntimeError):
+class BrokerUnavailableError(RuntimeError):
     """The broker could not be reached."""
 
 
@@ -30,7 +31,7 @@ async def create_topics(settings: Settings, names: Iterable[str] | None = None) 
     try:
         await admin.start()
     except KafkaConnectionError as error:
-        raise BrokerUnavailable(f"no Kafka broker at {settings.bootstrap_servers}: {error}") from error
+        raise BrokerUnavailableError(f"no Kafka broker at {settings.bootstrap_servers}: {error}") from error
     try:
         existing = set(await admin.list_topics())
         wanted = [n for n in (names or pipeline_topics(settings)) if n not in existing]
@@ -38,10 +39,8 @@ async def create_topics(settings: Settings, names: Iterable[str] | None = None) 
             new = [NewTopic(n, settings.partitions, settings.replication,
                             topic_configs={"max.message.bytes": str(settings.max_message_bytes)})
                    for n in wanted]
-            try:
+            with contextlib.suppress(TopicAlreadyExistsError):  # another process was quicker
                 await admin.create_topics(new)
-            except TopicAlreadyExistsError:
-                pass  # another process created them meanwhile
         return wanted
     finally:
         await admin.close()
@@ -55,7 +54,7 @@ async def start_producer(settings: Settings) -> AIOKafkaProducer:
         await producer.start()
     except KafkaConnectionError as error:
         await producer.stop()
-        raise BrokerUnavailable(f"no Kafka broker at {settings.bootstrap_servers}: {error}") from error
+        raise BrokerUnavailableError(f"no Kafka broker at {settings.bootstrap_servers}: {error}") from error
     return producer
 
 
@@ -100,7 +99,7 @@ async def tail(settings: Settings, topic: str, from_beginning: bool = False,
         await consumer.start()
     except KafkaConnectionError as error:
         await consumer.stop()
-        raise BrokerUnavailable(f"no Kafka broker at {settings.bootstrap_servers}: {error}") from error
+        raise BrokerUnavailableError(f"no Kafka broker at {settings.bootstrap_servers}: {error}") from error
     try:
         while True:
             batch = await consumer.getmany(timeout_ms=int((timeout_s or 1.0) * 1000))

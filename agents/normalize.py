@@ -11,7 +11,7 @@ def _handle(value: bytes) -> list:
 
 
 @app.agent(raw_articles)
-async def normalize(stream):  # noqa: ANN001 (a Faust stream)
+async def normalize(stream):
     """Each raw article → one normalized article keyed by its id, or a dead letter."""
     async for event in stream.events():
         await run_stage(event, "normalize", _handle, normalized_articles)

@@ -11,7 +11,7 @@ def _handle(value: bytes) -> list:
 
 
 @app.agent(event_candidates)
-async def resolve(stream):  # noqa: ANN001 (a Faust stream)
+async def resolve(stream):
     """Each candidate → the event it belongs to (new or merged), keyed by event id."""
     async for event in stream.events():
         await run_stage(event, "resolve", _handle, events)

@@ -36,7 +36,7 @@ def _inputs(paths: list[str]) -> Iterator:
 def cmd_extract(args: argparse.Namespace) -> int:
     """Embedded mode: articles in, Event JSON lines out, no broker."""
     from hadath.pipeline import InputError, run_article
-    from hadath.stages import BadInput
+    from hadath.stages import BadInputError
 
     settings = Settings.from_env()
     state: dict[str, dict] = {}
@@ -48,7 +48,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             continue
         try:
             records = run_article(item, state, settings.merge_tolerance_days)
-        except BadInput as error:
+        except BadInputError as error:
             failures += 1
             _fail(f"article {item.id!r}: {error.reason}: {error}")
             continue
@@ -62,7 +62,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_produce(args: argparse.Namespace) -> int:
     """Send articles to articles.raw (or --topic)."""
-    from agents.kafka_io import BrokerUnavailable, produce_records
+    from agents.kafka_io import BrokerUnavailableError, produce_records
     from hadath.pipeline import InputError
 
     settings = Settings.from_env()
@@ -77,7 +77,7 @@ def cmd_produce(args: argparse.Namespace) -> int:
     try:
         sent = asyncio.run(produce_records(settings, records, args.topic, total=len(articles),
                                            progress=len(articles) > 1 and sys.stderr.isatty()))
-    except BrokerUnavailable as error:
+    except BrokerUnavailableError as error:
         return _fail(str(error) + " (start one with: hadath kafka start)")
     print(f"sent {sent} article(s) to {args.topic or settings.topic_raw}", file=sys.stderr)
     return 1 if failures else 0
@@ -85,7 +85,7 @@ def cmd_produce(args: argparse.Namespace) -> int:
 
 def cmd_tail(args: argparse.Namespace) -> int:
     """Print messages of a topic as they arrive."""
-    from agents.kafka_io import BrokerUnavailable, tail
+    from agents.kafka_io import BrokerUnavailableError, tail
 
     settings = Settings.from_env()
     topic = args.topic or settings.topic_events
@@ -106,7 +106,7 @@ def cmd_tail(args: argparse.Namespace) -> int:
 
     try:
         return asyncio.run(run())
-    except BrokerUnavailable as error:
+    except BrokerUnavailableError as error:
         return _fail(str(error))
     except KeyboardInterrupt:
         return 0
@@ -114,12 +114,12 @@ def cmd_tail(args: argparse.Namespace) -> int:
 
 def cmd_worker(args: argparse.Namespace) -> int:
     """Run the Faust worker (all agents, /health and /metrics on the web port)."""
-    from agents.kafka_io import BrokerUnavailable
+    from agents.kafka_io import BrokerUnavailableError
     from agents.worker import main
 
     try:
         main(args.faust_args)
-    except BrokerUnavailable as error:
+    except BrokerUnavailableError as error:
         return _fail(str(error) + " (start one with: hadath kafka start)")
     return 0
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import base64
 from datetime import UTC, datetime
 
-from hadath.errors import BadInput
+from hadath.errors import BadInputError
 from schemas import DeadLetter
 
 MAX_ERROR_MESSAGE = 2000
 
 
 def failure_reason(error: BaseException) -> str:
-    """Short machine-readable cause: the BadInput rule, or ``stage_error`` for a stage that raised."""
-    return error.reason if isinstance(error, BadInput) else "stage_error"
+    """Short machine-readable cause: the BadInputError rule, or ``stage_error`` for a stage that raised."""
+    return error.reason if isinstance(error, BadInputError) else "stage_error"
 
 
 def dead_letter(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-class BadInput(ValueError):
+class BadInputError(ValueError):
     """A message that can never be processed; ``reason`` names the rule it broke."""
 
     def __init__(self, reason: str, message: str) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from hadath.stages import BadInput, extract, normalize, resolve, validate_record
+from hadath.stages import BadInputError, extract, normalize, resolve, validate_record
 from schemas import Article, Event
 
 
@@ -20,7 +20,7 @@ class InputError:
     """An input record that could not be read as an Article."""
 
     where: str
-    error: BadInput
+    error: BadInputError
 
 
 def articles_from_text(name: str, text: str) -> Iterator[Article | InputError]:
@@ -38,7 +38,7 @@ def articles_from_text(name: str, text: str) -> Iterator[Article | InputError]:
     article_id = Path(name).stem if name != "-" else "stdin"
     try:
         yield validate_record(Article, {"id": article_id, "text": text})
-    except BadInput as error:
+    except BadInputError as error:
         yield InputError(name, error)
 
 
@@ -46,13 +46,13 @@ def _article_from_json_line(where: str, line: str) -> Article | InputError:
     try:
         payload = json.loads(line)
     except json.JSONDecodeError as error:
-        return InputError(where, BadInput("not_json", f"not JSON: {error}"))
+        return InputError(where, BadInputError("not_json", f"not JSON: {error}"))
     if isinstance(payload, dict) and "published_at" not in payload and payload.get("date_extracted"):
         # SaudiNewsNet-style records carry their crawl time instead of a publication date.
         payload = payload | {"published_at": str(payload["date_extracted"])[:10]}
     try:
         return validate_record(Article, payload)
-    except BadInput as error:
+    except BadInputError as error:
         return InputError(where, error)
 
 
@@ -65,7 +65,7 @@ def read_inputs(paths: Iterable[str], stdin: TextIO) -> Iterator[Article | Input
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            yield InputError(path, BadInput("unreadable", f"cannot read {path}: {error}"))
+            yield InputError(path, BadInputError("unreadable", f"cannot read {path}: {error}"))
             continue
         yield from articles_from_text(path, text)
 

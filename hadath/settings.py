@@ -34,7 +34,7 @@ class Settings:
     ner_backend: str = "crf"
     identity_stages: bool = False
     log_json: bool = False
-    log_level: str = "info"
+    log_level: str = "info"  # faust levels: crit, error, warn, info, debug
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from hadath.errors import BadInput
+from hadath.errors import BadInputError
 from hadath.extract.events import extract_events
 from hadath.resolve.merge import MergeState, merge_candidate, merge_key
 from hadath.text.normalize import has_arabic, normalize_text
@@ -24,42 +24,41 @@ from hadath.text.segment import split_sentences
 from schemas import Article, Event, EventCandidate, NormalizedArticle
 from schemas.models import Sentence, Token
 
-
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def parse_article(value: bytes, max_bytes: int) -> Article:
-    """Validate raw ``articles.raw`` bytes into an Article (BadInput on any problem)."""
+    """Validate raw ``articles.raw`` bytes into an Article (BadInputError on any problem)."""
     if len(value) > max_bytes:
-        raise BadInput("too_large", f"message of {len(value)} bytes exceeds the limit of {max_bytes}")
+        raise BadInputError("too_large", f"message of {len(value)} bytes exceeds the limit of {max_bytes}")
     try:
         text = value.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise BadInput("not_utf8", f"not UTF-8: {error}") from error
+        raise BadInputError("not_utf8", f"not UTF-8: {error}") from error
     try:
         payload = json.loads(text)
     except json.JSONDecodeError as error:
-        raise BadInput("not_json", f"not JSON: {error}") from error
+        raise BadInputError("not_json", f"not JSON: {error}") from error
     return validate_record(Article, payload)
 
 
 def validate_record(model: type[ModelT], payload: object) -> ModelT:
-    """``model.model_validate(payload)`` with schema errors turned into BadInput("schema")."""
+    """``model.model_validate(payload)`` with schema errors turned into BadInputError("schema")."""
     if not isinstance(payload, dict):
-        raise BadInput("schema", f"expected a JSON object, got {type(payload).__name__}")
+        raise BadInputError("schema", f"expected a JSON object, got {type(payload).__name__}")
     try:
         return model.model_validate(payload)
     except ValidationError as error:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or '(root)'}: {e['msg']}" for e in error.errors()[:5]
         )
-        raise BadInput("schema", f"{model.__name__} schema: {problems}") from error
+        raise BadInputError("schema", f"{model.__name__} schema: {problems}") from error
 
 
 def normalize(article: Article, received_at: datetime | None = None) -> NormalizedArticle:
     """Validate the text, segment it and keep the matching form of each token."""
     if not has_arabic(article.text):
-        raise BadInput("no_arabic", f"article {article.id!r} has no Arabic text")
+        raise BadInputError("no_arabic", f"article {article.id!r} has no Arabic text")
     normalized = normalize_text(article.text)
     sentences = [
         Sentence(
@@ -121,4 +120,4 @@ def _json(value: bytes) -> object:
     try:
         return json.loads(value)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise BadInput("not_json", f"not JSON: {error}") from error
+        raise BadInputError("not_json", f"not JSON: {error}") from error

@@ -13,7 +13,8 @@ from functools import lru_cache
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ل", "ك")
 _FUTURE = ("", "س")
-_ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي")
+# ي (my) and ك (your) are left out: rare in news, and stripping them turns العربي into العرب.
+_ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
 MIN_STEM = 2
 
 

@@ -62,7 +62,7 @@ class Pipeline:
             "HADATH_PARTITIONS": "2",
             "HADATH_WEB_PORT": str(free_port()),
             "HADATH_DATA_DIR": str(data_dir),
-            "HADATH_LOG_LEVEL": "warning",
+            "HADATH_LOG_LEVEL": "warn",
         } | overrides
         settings = Settings.from_env(env)
         asyncio.run(create_topics(settings))
@@ -71,15 +71,15 @@ class Pipeline:
     @contextlib.contextmanager
     def worker(self, ready_timeout: float = 60.0) -> Iterator[subprocess.Popen]:
         """Run ``hadath worker`` as a subprocess until the block ends (SIGTERM, then wait)."""
-        log = open(Path(self.env["HADATH_DATA_DIR"]).parent / f"worker-{uuid.uuid4().hex[:6]}.log", "wb")
-        process = subprocess.Popen([sys.executable, "-m", "hadath.cli", "worker"], cwd=REPO,
-                                   env=os.environ | self.env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            self._wait_ready(process, ready_timeout, log.name)
-            yield process
-        finally:
-            stop_process(process)
-            log.close()
+        log_path = Path(self.env["HADATH_DATA_DIR"]).parent / f"worker-{uuid.uuid4().hex[:6]}.log"
+        with log_path.open("wb") as log:
+            process = subprocess.Popen([sys.executable, "-m", "hadath.cli", "worker"], cwd=REPO,
+                                       env=os.environ | self.env, stdout=log, stderr=subprocess.STDOUT)
+            try:
+                self._wait_ready(process, ready_timeout, str(log_path))
+                yield process
+            finally:
+                stop_process(process)
 
     def _wait_ready(self, process: subprocess.Popen, timeout: float, log_name: str) -> None:
         url = f"http://127.0.0.1:{self.env['HADATH_WEB_PORT']}/health"
@@ -87,11 +87,10 @@ class Pipeline:
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 raise RuntimeError(f"worker exited with {process.returncode}: {Path(log_name).read_text()[-3000:]}")
-            with contextlib.suppress(OSError):
-                with urllib.request.urlopen(url, timeout=1) as response:
-                    body = json.loads(response.read())
-                    if body.get("assigned_partitions", 0) > 0:
-                        return
+            with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=1) as response:
+                body = json.loads(response.read())
+                if body.get("assigned_partitions", 0) > 0:
+                    return
             time.sleep(0.3)
         raise TimeoutError(f"worker not ready after {timeout} s: {Path(log_name).read_text()[-3000:]}")
 

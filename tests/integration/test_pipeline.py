@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from hadath.pipeline import articles_from_text, run_article
 from schemas import Article, Event
@@ -29,7 +30,7 @@ def test_seed_article_comes_out_as_the_same_events_as_embedded_mode(pipeline: Pi
 
 
 def test_seed_yields_the_syria_air_strike_and_the_kurdistan_rocket_attack(pipeline: Pipeline) -> None:
-    article = _seed_article()
+    article = _seed_article().model_copy(update={"published_at": datetime(2021, 2, 27)})
     with pipeline.worker():
         pipeline.produce(pipeline.settings.topic_raw, [(article.id.encode(), article.model_dump_json().encode())])
         values = pipeline.consume(pipeline.settings.topic_events, 3, timeout=30, idle=3)

@@ -11,7 +11,7 @@ import pytest
 from hadath.deadletter import dead_letter
 from hadath.pipeline import InputError, articles_from_text
 from hadath.settings import Settings
-from hadath.stages import BadInput, normalize, parse_article
+from hadath.stages import BadInputError, normalize, parse_article
 from schemas import Article
 from schemas.export import JSON_DIR, export_json_schemas, json_schemas
 
@@ -52,13 +52,13 @@ def test_schema_export_writes_one_file_per_contract(tmp_path: Path) -> None:
     (b"x" * 101, "too_large"),
 ])
 def test_parse_article_names_the_rule_a_bad_message_broke(value: bytes, reason: str) -> None:
-    with pytest.raises(BadInput) as caught:
+    with pytest.raises(BadInputError) as caught:
         parse_article(value, max_bytes=100)
     assert caught.value.reason == reason
 
 
 def test_article_without_arabic_is_rejected_by_normalize() -> None:
-    with pytest.raises(BadInput, match="no Arabic") as caught:
+    with pytest.raises(BadInputError, match="no Arabic") as caught:
         normalize(Article(id="en", text="Only English here."))
     assert caught.value.reason == "no_arabic"
 
@@ -71,9 +71,9 @@ def test_missing_publication_date_falls_back_to_ingest_time_and_says_so() -> Non
 
 
 def test_dead_letter_keeps_the_original_bytes_and_the_reason() -> None:
-    letter = dead_letter("normalize", BadInput("not_json", "not JSON: x"), b"\x00raw", b"k", "articles.raw", 3, 42)
+    letter = dead_letter("normalize", BadInputError("not_json", "not JSON: x"), b"\x00raw", b"k", "articles.raw", 3, 42)
     assert base64.b64decode(letter.original_base64) == b"\x00raw"
-    assert (letter.reason, letter.error_class, letter.partition, letter.offset) == ("not_json", "BadInput", 3, 42)
+    assert (letter.reason, letter.error_class, letter.partition, letter.offset) == ("not_json", "BadInputError", 3, 42)
     crash = dead_letter("extract", ZeroDivisionError("division by zero"), b"{}")
     assert crash.reason == "stage_error" and crash.error_class == "ZeroDivisionError"
 
@@ -86,5 +86,6 @@ def test_inputs_read_text_files_and_jsonl_and_report_bad_lines() -> None:
     assert [(i.where, i.error.reason) for i in items[1:] if isinstance(i, InputError)] == [
         ("in.jsonl:2", "not_json"), ("in.jsonl:3", "schema"),
     ]
-    (corpus_style,) = articles_from_text("c.jsonl", '{"id": "s", "text": "خبر", "date_extracted": "2015-08-01 10:00:00"}')
+    line = '{"id": "s", "text": "خبر", "date_extracted": "2015-08-01 10:00:00"}'
+    (corpus_style,) = articles_from_text("c.jsonl", line)
     assert isinstance(corpus_style, Article) and corpus_style.published_at.date().isoformat() == "2015-08-01"
