@@ -78,7 +78,39 @@ def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
         if not triggers:
             continue
         candidates.extend(_sentence_events(sentence, triggers, kb, context, len(candidates)))
-    return candidates
+    return _renumber(_drop_repeated_mentions(candidates))
+
+
+def _drop_repeated_mentions(candidates: list[EventCandidate]) -> list[EventCandidate]:
+    """Keep one candidate per real-world event: a later mention of the same type whose every
+    known argument agrees with an earlier one's is the same event told again (GUIDELINES:
+    one event, annotated once)."""
+    kept: list[EventCandidate] = []
+    for candidate in candidates:
+        if not any(_same_event(earlier, candidate) for earlier in kept):
+            kept.append(candidate)
+    return kept
+
+
+def _same_event(earlier: EventCandidate, later: EventCandidate) -> bool:
+    if earlier.event_type != later.event_type:
+        return False
+    pairs = (
+        (_name(earlier.actor), _name(later.actor)),
+        (_name(earlier.target), _name(later.target)),
+        (_name(earlier.location), _name(later.location)),
+        (earlier.date.value, later.date.value),
+        (earlier.killed, later.killed),
+    )
+    return all(a is None or b is None or a == b for a, b in pairs)
+
+
+def _name(value: Participant | Place | None) -> str | None:
+    return value.name if value is not None else None
+
+
+def _renumber(candidates: list[EventCandidate]) -> list[EventCandidate]:
+    return [c if c.index == i else c.model_copy(update={"index": i}) for i, c in enumerate(candidates)]
 
 
 def _is_title(sentence: Sentence, doc: NormalizedArticle) -> bool:
@@ -145,6 +177,10 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     when = _nearest(dates, trigger)
     killed = _casualty(casualties, trigger, "killed")
     injured = _casualty(casualties, trigger, "injured")
+    if verbal and actor is None:
+        return None  # a statement nobody makes is a topic, not an act
+    if not verbal and not (actor or target or location or killed or injured or when):
+        return None  # nothing ties the word to an occurrence
     text = context.text
     return EventCandidate(
         article_id=context.doc.article.id,

@@ -46,7 +46,14 @@ def readings(token: str) -> tuple[str, ...]:
     for form in list(seen):
         for enclitic in _ENCLITICS:
             if form.endswith(enclitic) and len(form) - len(enclitic) >= MIN_STEM + 1:
-                seen.setdefault(form[: -len(enclitic)], None)
+                stem = form[: -len(enclitic)]
+                seen.setdefault(stem, None)
+                # Before a pronoun, taa marbuta is written ت and a final hamza ئ:
+                # زيارته = زيارة + ه, لقائه = لقاء + ه.
+                if stem.endswith("ت"):
+                    seen.setdefault(stem[:-1] + "ه", None)
+                elif stem.endswith("ئ"):
+                    seen.setdefault(stem[:-1] + "ء", None)
     return tuple(seen)
 
 
