@@ -26,6 +26,8 @@ from schemas.models import Sentence, Token
 
 # Triggers of one type this close (in tokens) inside a sentence name the same event.
 SAME_EVENT_GAP = 6
+SPEAKER_REACH = 3  # sentences over which an unnamed speaker is the last named one
+POS_BONUS = {"verb": 0.3, "phrase": 0.2, "noun": 0.0}
 DATELINE_TOKENS = 12
 
 
@@ -58,6 +60,10 @@ class ArticleContext:
     published: date
     dateline: Place | None = None
     countries: list[str] = field(default_factory=list)
+    # The last named speaker: "وأضاف …" with no subject continues the previous speaker.
+    last_speaker: Mention | None = None
+    last_speaker_sentence: int = -1
+    sentence_number: int = 0
 
     @property
     def text(self) -> str:
@@ -71,7 +77,8 @@ def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
     context = ArticleContext(doc, doc.published_at.date())
     context.dateline = _dateline(doc, kb, context)
     candidates: list[EventCandidate] = []
-    for sentence in doc.sentences:
+    for number, sentence in enumerate(doc.sentences):
+        context.sentence_number = number
         if _is_title(sentence, doc):
             continue  # a headline repeats the body's most informative mention
         triggers = kb.lexicon.find(sentence.tokens)
@@ -151,14 +158,26 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
 
 
 def _one_trigger_per_event(triggers: list[TriggerMatch]) -> list[TriggerMatch]:
-    """Drop a trigger that repeats the type of a close earlier one (same event named twice)."""
-    kept: list[TriggerMatch] = []
+    """One trigger per event: of close triggers of one type, the one that states it best.
+
+    A verb states an occurrence more surely than a noun, and a strong word more than a weak
+    one ("دعا" over "مطالب"), so the best of a cluster names the event and picks its roles.
+    """
+    clusters: list[list[TriggerMatch]] = []
     for trigger in triggers:
-        if any(k.entry.event_type == trigger.entry.event_type and trigger.first - k.last <= SAME_EVENT_GAP
-               for k in kept):
-            continue
-        kept.append(trigger)
-    return kept
+        for cluster in clusters:
+            same_type = cluster[0].entry.event_type == trigger.entry.event_type
+            if same_type and trigger.first - cluster[-1].last <= SAME_EVENT_GAP:
+                cluster.append(trigger)
+                break
+        else:
+            clusters.append([trigger])
+    best = [max(cluster, key=_trigger_strength) for cluster in clusters]
+    return sorted(best, key=lambda t: t.first)
+
+
+def _trigger_strength(trigger: TriggerMatch) -> tuple[float, int]:
+    return (trigger.weight + POS_BONUS.get(trigger.entry.pos, 0.0), -trigger.first)
 
 
 def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Mention],
@@ -168,9 +187,12 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     entry = trigger.entry
     verbal = entry.event_type in kb.cues.verbal_types
     modality, source = modality_of(tokens, trigger, participants, kb.cues, verbal)
-    actor, target = roles.assign(tokens, trigger, participants, kb.cues, exclude=source)
+    actor, target = roles.assign(tokens, trigger, participants, kb.cues, verbal, exclude=source)
     if verbal and actor is None and source is not None:
         actor, source = source, None  # "قال X إنه يدين …": the speaker is the one who condemns
+    if verbal and actor is None and context.sentence_number - context.last_speaker_sentence <= SPEAKER_REACH:
+        actor = context.last_speaker  # a statement continued without naming its speaker again
+    _remember_speaker(context, source or (actor if verbal else None))
     location = _location(tokens, trigger, places, (actor, target, source), context)
     if location is None and entry.event_type in kb.cues.dateline_types:
         location = context.dateline
@@ -193,17 +215,23 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         quad_class=quad_class(entry.cameo),
         trigger=_span(text, tokens[trigger.first].start, tokens[trigger.last - 1].end),
         evidence=_span(text, sentence.start, sentence.end),
-        actor=_participant(actor, tokens, text),
-        target=_participant(target, tokens, text),
+        actor=_participant(actor, text),
+        target=_participant(target, text),
         location=location,
         date=_when(when, tokens, text, context),
         killed=killed,
         injured=injured,
         modality=modality,
-        source=_participant(source, tokens, text),
+        source=_participant(source, text),
         confidence=_confidence(trigger, actor, target, location),
         extractor=kb.extractor,
     )
+
+
+def _remember_speaker(context: ArticleContext, speaker: Mention | None) -> None:
+    if speaker is not None:
+        context.last_speaker = speaker.elsewhere()
+        context.last_speaker_sentence = context.sentence_number
 
 
 def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[PlaceMatch],
@@ -235,12 +263,11 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(text=text[start:end], start=start, end=end)
 
 
-def _participant(mention: Mention | None, tokens: Sequence[Token], text: str) -> Participant | None:
+def _participant(mention: Mention | None, text: str) -> Participant | None:
     if mention is None:
         return None
-    start, end = tokens[mention.first].start, tokens[mention.last - 1].end
-    return Participant(text=text[start:end], start=start, end=end, name=mention.name, kind=mention.kind,
-                       country=mention.country)
+    return Participant(text=text[mention.start:mention.end], start=mention.start, end=mention.end,
+                       name=mention.name, kind=mention.kind, country=mention.country)
 
 
 def _place(match: PlaceMatch, tokens: Sequence[Token], text: str) -> Place:

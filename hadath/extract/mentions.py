@@ -1,9 +1,14 @@
-"""Participant mentions of a sentence: who could be an actor, a target or a source."""
+"""Participant mentions of a sentence: who could be an actor, a target or a source.
+
+Dictionary matches are the seeds. A title followed by a named person is one mention (the
+person: "رئيس الوزراء حيدر العبادي"); a construct noun keeps its definite complements
+("مجلس عشائر العراق العربية"), so the mention covers the words a reader would quote.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hadath.extract.actors import ActorDictionary
 from hadath.text.phrases import HasNorm
@@ -11,6 +16,14 @@ from hadath.text.phrases import HasNorm
 # A state name after these words is a place ("في العراق"), not a participant.
 PLACE_PREPOSITIONS = frozenset({"في", "من", "الى", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط",
                                 "انحاء", "مدن", "محافظات", "اراضي"})
+# Definite words that never continue a noun phrase.
+PHRASE_STOPS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "الان", "اليوم", "الى",
+                          "الا", "الماضي", "الماضيه", "المقبل", "المقبله", "الحالي", "الجاري", "السبت",
+                          "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "الليله",
+                          "البارحه", "الثاني", "الاول", "الجديد", "الجديده"})
+MAX_EXTENSION = 3
+# Words after which a nationality word is a noun ("قال السعودي"), not an adjective.
+NOT_A_NOUN = frozenset({"و", "ان", "قال", "اعلن", "اكد", "ضد", "على", "مع", "بين", "عن", "الى", "من", "في"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,17 +35,65 @@ class Mention:
     name: str
     kind: str | None
     country: str | None
+    start: int = 0  # raw-text offsets of the words
+    end: int = 0
+
+    def elsewhere(self) -> Mention:
+        """The same participant referred to from another sentence (no token position there)."""
+        return replace(self, first=-1, last=-1)
 
 
 def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary) -> list[Mention]:
-    """Dictionary actors of one sentence, without states used as places."""
+    """Dictionary actors of one sentence (states used as places left out), merged and extended."""
     found = []
     for match in actors.find(tokens):
         entry = match.entry
-        if entry.kind == "state" and _used_as_place(tokens, match.first):
+        if entry.kind == "state" and (_used_as_place(tokens, match.first) or _is_adjective(tokens, match)):
             continue
         found.append(Mention(match.first, match.last, entry.name, entry.kind, entry.country))
-    return found
+    return [_with_offsets(tokens, _extend(tokens, m, found)) for m in _merge_titles(found)]
+
+
+def _with_offsets(tokens: Sequence[HasNorm], mention: Mention) -> Mention:
+    first, last = tokens[mention.first], tokens[mention.last - 1]
+    return replace(mention, start=first.start, end=last.end)  # type: ignore[attr-defined]
+
+
+def _merge_titles(mentions: list[Mention]) -> list[Mention]:
+    """"وزير الخارجية" + "عادل الجبير" side by side: one mention, the person."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.last == mention.first and mention.kind == "person"
+                and previous.kind in {"government", "person"}):
+            merged[-1] = replace(mention, first=previous.first,
+                                 country=mention.country or previous.country)
+        else:
+            merged.append(mention)
+    return merged
+
+
+def _extend(tokens: Sequence[HasNorm], mention: Mention, others: list[Mention]) -> Mention:
+    """Stretch a mention over the definite words that complete it ("مجلس عشائر" + "العراق العربيه")."""
+    last = mention.last
+    starts = {m.first for m in others}
+    while (last < len(tokens) and last - mention.last < MAX_EXTENSION and last not in starts
+           and _continues_phrase(tokens[last].norm)):
+        last += 1
+    return replace(mention, last=last) if last != mention.last else mention
+
+
+def _continues_phrase(token: str) -> bool:
+    return token.startswith("ال") and len(token) > 3 and token not in PHRASE_STOPS
+
+
+def _is_adjective(tokens: Sequence[HasNorm], match: object) -> bool:
+    """"العاصمة التونسية", "المساعدات السعودية": a nationality adjective describing the noun before it."""
+    first, last = match.first, match.last  # type: ignore[attr-defined]
+    word = tokens[first].norm
+    nisba = word.startswith(("ال", "وال")) and word.endswith(("يه", "ي", "يين", "يون"))
+    previous = tokens[first - 1].norm if first > 0 else ""
+    return last - first == 1 and nisba and previous.isalpha() and previous not in NOT_A_NOUN
 
 
 def _used_as_place(tokens: Sequence[HasNorm], first: int) -> bool:

@@ -16,6 +16,7 @@ from hadath.extract.mentions import Mention
 from hadath.extract.triggers import TriggerMatch
 from hadath.text.phrases import HasNorm
 
+SUFFERING_TYPES = frozenset({"ASSAULT", "COERCE"})
 SUBJECT_AFTER_VERB = 4  # tokens between a verb and its postposed subject
 SUBJECT_BEFORE_VERB = 6
 TARGET_WINDOW = 10
@@ -25,15 +26,33 @@ AGENT_KINDS = frozenset({"state", "government", "military", "police", "armed_gro
 
 
 def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention], cues: Cues,
-           exclude: Mention | None = None) -> tuple[Mention | None, Mention | None]:
-    """(actor, target) of the event named by ``trigger``."""
+           verbal: bool, exclude: Mention | None = None) -> tuple[Mention | None, Mention | None]:
+    """(actor, target) of the event named by ``trigger``; ``verbal`` for speech-act types."""
     pool = [m for m in participants if m is not exclude and not _overlaps(m, trigger)]
-    if trigger.entry.pos == "verb":
+    word = tokens[trigger.first].norm
+    if verbal and _is_circumstantial_participle(word):
+        # "…, متهما المملكة": the accuser is the sentence's subject, named before.
+        before = [m for m in pool if m.last <= trigger.first]
+        actor = before[0] if before else None
+    elif trigger.entry.pos == "verb":
         actor = _verb_subject(tokens, trigger, pool, cues)
+    elif verbal:
+        # "أعربت بغداد عن رفضها …": a speech noun's speaker is the clause's subject before it.
+        before = [m for m in pool if m.last <= trigger.first and not _marked_as_target(tokens, m, cues)]
+        actor = before[-1] if before else _noun_agent(tokens, trigger, pool, cues)
     else:
         actor = _noun_agent(tokens, trigger, pool, cues)
+    if actor is not None and actor.kind == "civilians" and trigger.entry.event_type in SUFFERING_TYPES:
+        # "قتل 38 سائحا": civilians after a passive verb of violence suffer it, they don't do it.
+        return _noun_agent(tokens, trigger, [m for m in pool if m is not actor], cues), actor
     target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
     return actor, target
+
+
+def _is_circumstantial_participle(word: str) -> bool:
+    """متهما، داعيا، مطالبا، محذرا: an active participle in the accusative, a حال of the subject."""
+    bare = word[1:] if word.startswith(("و", "ف")) else word
+    return len(bare) >= 4 and bare.endswith("ا") and (bare.startswith("م") or bare[1] == "ا")
 
 
 def _overlaps(mention: Mention, trigger: TriggerMatch) -> bool:
