@@ -1,8 +1,10 @@
 """Cross-article merging: one record per real-world event, however many outlets report it.
 
-Candidates are grouped under a *merge key*: event type, canonical actor, canonical target and
-the place at admin1 level. Within a key, a candidate joins a stored event when their dates are
-within ``tolerance_days``; otherwise it starts a new one. The state is any mutable mapping of
+Candidates are grouped under a *merge key*: the event type and the place (admin1 level, or the
+city, or the country), or, for an event without a place, the type with both canonical parties.
+Within a key, a candidate joins a stored event when their dates are within ``tolerance_days``
+and their doers don't disagree (an actor one report leaves unnamed is no conflict);
+otherwise it starts a new one. The state is any mutable mapping of
 JSON-able values (a Faust table in the worker, a dict in the embedded mode), and every update
 is written back as a new value so that a changelog-backed table records it.
 """
@@ -40,11 +42,16 @@ def merge_key(candidate: EventCandidate) -> str:
     if place is not None:
         place_key = place.admin1 or (place.name if place.precision in {"city", "point"} else None)
         place_key = place_key or place.country
-    actor = candidate.actor.name if candidate.actor else None
-    target = candidate.target.name if candidate.target else None
-    if place_key is None and not (actor and target):
-        return _ANONYMOUS_KEY_PREFIX + _digest(candidate.article_id, candidate.index)
-    return _digest(candidate.event_type, actor, target, place_key)
+    if place_key is not None:
+        return _digest(candidate.event_type, place_key)
+    actor, target = _parties(candidate)
+    if actor and target:
+        return _digest(candidate.event_type, actor, target)
+    return _ANONYMOUS_KEY_PREFIX + _digest(candidate.article_id, candidate.index)
+
+
+def _parties(candidate: EventCandidate) -> tuple[str | None, str | None]:
+    return (candidate.actor.name if candidate.actor else None, candidate.target.name if candidate.target else None)
 
 
 def event_date(candidate: EventCandidate) -> date:
@@ -74,7 +81,7 @@ def merge_candidate(candidate: EventCandidate, state: MergeState) -> Event:
         if candidate_id in entry["members"]:
             return Event.model_validate(_event_record(entry))
     day = event_date(candidate)
-    entry = _find_entry(entries, candidate.article_id, day, state.tolerance_days)
+    entry = _find_entry(entries, candidate, day, state.tolerance_days)
     if entry is None:
         entry = _new_entry(candidate, key, day, candidate_id)
         entries.append(entry)
@@ -88,12 +95,21 @@ def merge_candidate(candidate: EventCandidate, state: MergeState) -> Event:
     return Event.model_validate(_event_record(entry))
 
 
-def _find_entry(entries: list[dict], article_id: str, day: date, tolerance_days: int) -> dict | None:
+def _find_entry(entries: list[dict], candidate: EventCandidate, day: date, tolerance_days: int) -> dict | None:
     for entry in entries:
         close = abs((date.fromisoformat(entry["day"]) - day).days) <= tolerance_days
-        if close and article_id not in entry["article_ids"]:
+        if close and candidate.article_id not in entry["article_ids"] and _parties_agree(entry, candidate):
             return entry
     return None
+
+
+def _parties_agree(entry: dict, candidate: EventCandidate) -> bool:
+    """Two named, different doers are two events. Targets are not compared: outlets describe
+    the same victims differently ("رجال الأمن" / "المصلين") far more often than the same
+    attacker."""
+    stored = (entry["fields"].get("actor") or {}).get("name")
+    actor = _parties(candidate)[0]
+    return stored is None or actor is None or stored == actor
 
 
 def _new_entry(candidate: EventCandidate, key: str, day: date, candidate_id: str) -> dict:

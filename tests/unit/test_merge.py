@@ -79,3 +79,14 @@ def test_state_values_stay_json_and_old_entries_leave_the_window() -> None:
     (value,) = table.values()
     json.dumps(value)
     assert [e["day"] for e in value["events"]] == ["2015-08-20"]
+
+
+def test_reports_naming_different_doers_at_one_place_stay_apart() -> None:
+    state = MergeState({})
+    coalition = merge_candidate(_candidate("a1", "aawsat"), state)
+    other = _candidate("b1", "okaz").model_copy(update={"actor": Participant(
+        text="الحوثيين", start=0, end=8, name="Houthis", kind="armed_group", country="YEM")})
+    houthis = merge_candidate(other, state)
+    assert coalition.event_id != houthis.event_id
+    unnamed = _candidate("c1", "alyaum").model_copy(update={"actor": None})
+    assert merge_candidate(unnamed, state).event_id == coalition.event_id  # no name, no conflict
