@@ -77,9 +77,23 @@ def normalize(article: Article, received_at: datetime | None = None) -> Normaliz
     )
 
 
+class InconsistentOffsetsError(ValueError):
+    """A normalized article whose token offsets don't fit its text: spans would be garbage."""
+
+
 def extract(doc: NormalizedArticle) -> list[EventCandidate]:
     """Event candidates of one normalized article."""
+    _check_offsets(doc)
     return extract_events(doc)
+
+
+def _check_offsets(doc: NormalizedArticle) -> None:
+    length = len(doc.article.text)
+    for sentence in doc.sentences:
+        for token in sentence.tokens:
+            if not 0 <= token.start < token.end <= length:
+                raise InconsistentOffsetsError(
+                    f"token [{token.start}, {token.end}) lies outside the article text (length {length})")
 
 
 def resolve(candidate: EventCandidate, state: MutableMapping[str, dict], tolerance_days: int = 1) -> Event:

@@ -22,7 +22,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from agents.kafka_io import create_topics, pipeline_topics
 from hadath.settings import Settings
 
-BROKER = os.environ.get("HADATH_TEST_BROKER", "127.0.0.1:9092")
+BROKER = os.environ.get("HADATH_TEST_BROKER") or f"127.0.0.1:{os.environ.get('HADATH_KAFKA_PORT', '9092')}"
 REPO = Path(__file__).resolve().parents[2]
 
 

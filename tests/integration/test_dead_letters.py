@@ -60,7 +60,7 @@ def test_each_bad_input_goes_to_the_dlq_with_its_reason_and_work_goes_on(pipelin
 
     (poison,) = [DeadLetter.model_validate_json(v) for v in stage_letters]
     assert poison.stage == "extract" and poison.reason == "stage_error"
-    assert poison.error_class == "ValidationError"
+    assert poison.error_class == "InconsistentOffsetsError"
 
     assert events, "the good article sent after the bad ones was not processed"
     assert all(Event.model_validate_json(v).article_ids == [GOOD.id] for v in events)

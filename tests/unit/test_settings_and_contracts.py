@@ -89,3 +89,17 @@ def test_inputs_read_text_files_and_jsonl_and_report_bad_lines() -> None:
     line = '{"id": "s", "text": "خبر", "date_extracted": "2015-08-01 10:00:00"}'
     (corpus_style,) = articles_from_text("c.jsonl", line)
     assert isinstance(corpus_style, Article) and corpus_style.published_at.date().isoformat() == "2015-08-01"
+
+
+def test_extract_refuses_token_offsets_outside_the_text() -> None:
+    from hadath.stages import InconsistentOffsetsError, extract
+    from schemas import NormalizedArticle
+
+    doc = normalize(Article(id="a", text="قصفت الطائرات مواقع", published_at="2021-02-27"))
+    broken = doc.model_copy(update={"sentences": [doc.sentences[0].model_copy(update={"end": 99})]})
+    extract(broken)  # a sentence end is not used for spans; tokens are
+    tokens = [t.model_copy(update={"end": 99}) for t in doc.sentences[0].tokens]
+    bad = NormalizedArticle.model_validate(doc.model_dump() | {"sentences": [{"start": 0, "end": 5,
+                                                                               "tokens": [t.model_dump() for t in tokens]}]})
+    with pytest.raises(InconsistentOffsetsError, match="outside the article text"):
+        extract(bad)
