@@ -12,7 +12,7 @@ from hadath.text.phrases import PhraseIndex
 
 CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "cues.yaml"
 CUE_LISTS = ("attribution", "denial", "planned", "hypothetical", "target_markers", "agent_markers",
-             "light_verbs")
+             "light_verbs", "occurrence")
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Cues:
     target_markers: PhraseIndex[str]
     agent_markers: PhraseIndex[str]
     light_verbs: PhraseIndex[str]
+    occurrence: PhraseIndex[str]
     verbal_types: frozenset[str]
     dateline_types: frozenset[str]
 

@@ -19,8 +19,10 @@ from hadath.extract.cues import Cues, load_cues
 from hadath.extract.dates import DateMention, find_dates
 from hadath.extract.mentions import Mention, mentions_of_sentence
 from hadath.extract.modality import modality_of
-from hadath.extract.triggers import TriggerLexicon, TriggerMatch, load_lexicon, quad_class
+from hadath.extract.triggers import TriggerEntry, TriggerLexicon, TriggerMatch, load_lexicon, quad_class
 from hadath.resolve.geo import Gazetteer, PlaceMatch, load_gazetteer
+from hadath.text.clitics import readings
+from hadath.text.normalize import normalize
 from schemas import EventCandidate, NormalizedArticle, Participant, Place, Span, When
 from schemas.models import Sentence, Token
 
@@ -29,6 +31,7 @@ SAME_EVENT_GAP = 6
 SPEAKER_REACH = 3  # sentences over which an unnamed speaker is the last named one
 POS_BONUS = {"verb": 0.3, "phrase": 0.2, "noun": 0.0}
 DATELINE_TOKENS = 12
+MIN_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,7 @@ def _dateline(doc: NormalizedArticle, kb: Knowledge, context: ArticleContext) ->
 def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowledge,
                      context: ArticleContext, first_index: int) -> list[EventCandidate]:
     tokens = sentence.tokens
-    participants = mentions_of_sentence(tokens, kb.actors)
+    participants = mentions_of_sentence(tokens, kb.actors, frozenset(t.first for t in triggers))
     places = kb.gazetteer.find(tokens, context.countries)
     for match in places:
         if match.place.country and match.place.country not in context.countries:
@@ -150,6 +153,8 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     casualties = find_casualties(tokens)
     events = []
     for trigger in _one_trigger_per_event(triggers):
+        if trigger.weight < MIN_WEIGHT:
+            continue  # a word the negative cues doubt (a cabinet session, an accident)
         event = _candidate(sentence, trigger, participants, places, dates, casualties, kb, context,
                            first_index + len(events))
         if event is not None:
@@ -193,7 +198,10 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     if verbal and actor is None and context.sentence_number - context.last_speaker_sentence <= SPEAKER_REACH:
         actor = context.last_speaker  # a statement continued without naming its speaker again
     _remember_speaker(context, source or (actor if verbal else None))
-    location = _location(tokens, trigger, places, (actor, target, source), context)
+    if verbal and entry.event_type not in PLACED_VERBAL_TYPES:
+        location = _stated_place(tokens, trigger, places, context)  # a statement has no place unless stated
+    else:
+        location = _location(tokens, trigger, places, (actor, target, source), context)
     if location is None and entry.event_type in kb.cues.dateline_types:
         location = context.dateline
     when = _nearest(dates, trigger)
@@ -201,6 +209,9 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     injured = _casualty(casualties, trigger, "injured")
     if verbal and actor is None:
         return None  # a statement nobody makes is a topic, not an act
+    if _nominal(tokens, trigger) and not _occurs(tokens, trigger, actor, target, dates, casualties, kb.cues,
+                                                 places if not verbal else []):
+        return None  # a noun naming a known thing (الاتفاق، الدعم), not an occurrence
     if not verbal and not (actor or target or location or killed or injured or when):
         return None  # nothing ties the word to an occurrence
     text = context.text
@@ -228,6 +239,73 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     )
 
 
+OCCURRENCE_REACH = 4  # tokens between a light verb and the event noun it governs
+CASUALTY_REACH = 12
+
+
+def _nominal(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
+    """The trigger is a noun (definite, or a noun entry), not a finite verb."""
+    word = tokens[trigger.first].norm
+    bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 4 else word
+    if bare.startswith(("ال", "بال", "لل", "كال")):
+        return True
+    if trigger.entry.pos == "noun":
+        return True
+    return _masdar_shaped(bare)
+
+
+def _masdar_shaped(word: str) -> bool:
+    """اغتيال، اعتقال، انفجار، إطلاق (افتعال/انفعال/إفعال), تفجير، تعذيب (تفعيل), اعتداءات: verbal
+    nouns whose shape no finite verb has."""
+    if word[:1] in {"ب", "ل", "ك"} and len(word) > 5:
+        word = word[1:]
+    if word.endswith("ات") and len(word) >= 5:
+        return True
+    if word.startswith("ا") and len(word) >= 5 and word[-2] in {"ا", "ي"}:
+        return True
+    return word.startswith("ت") and len(word) == 5 and word[-2] == "ي"
+
+
+def _occurs(tokens: Sequence[Token], trigger: TriggerMatch, actor: Mention | None, target: Mention | None,
+            dates: list[DateMention], casualties: list[CasualtyMention], cues: Cues,
+            places: list[PlaceMatch]) -> bool:
+    """Words that make an event noun an occurrence: a light verb before it (شن، نفذ، أجرى، تعرض ل),
+    casualties near it, a date in its clause, a doer or patient attached to it, or a headline position."""
+    if trigger.first <= 1:
+        return True
+    for index in range(max(0, trigger.first - OCCURRENCE_REACH), trigger.first):
+        if cues.light_verbs.contains_at(tokens, index) or cues.occurrence.contains_at(tokens, index):
+            return True
+    if any(c.count is not None and abs(c.first - trigger.first) <= CASUALTY_REACH for c in casualties):
+        return True
+    if any(d.value and not roles.crosses_clause(tokens, min(d.last, trigger.first), max(d.first, trigger.last))
+           for d in dates):
+        return True
+    for mention in (actor, target):
+        if mention is not None and mention.first >= trigger.last and mention.first - trigger.last <= 1:
+            return True
+    if _possessed(tokens[trigger.first].norm, trigger):
+        return True  # زيارته، اتفاقها، لقائه: the pronoun names the doer
+    return any(trigger.last <= p.first <= trigger.last + PLACE_REACH
+               and not roles.crosses_clause(tokens, trigger.last, p.first) for p in places)
+
+
+PLACE_REACH = 6
+
+
+def _possessed(word: str, trigger: TriggerMatch) -> bool:
+    """The trigger word carries a pronoun suffix (a reading without it is one of the entry's patterns)."""
+    if trigger.last - trigger.first != 1:
+        return False
+    patterns = _single_word_patterns(trigger.entry)
+    return any(form in patterns and not word.endswith(form) for form in readings(word))
+
+
+@lru_cache(maxsize=4096)
+def _single_word_patterns(entry: TriggerEntry) -> frozenset[str]:
+    return frozenset(normalize(p) for p in entry.patterns if " " not in p)
+
+
 def _remember_speaker(context: ArticleContext, speaker: Mention | None) -> None:
     if speaker is not None:
         context.last_speaker = speaker.elsewhere()
@@ -245,7 +323,31 @@ def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[Place
     return _place(chosen, tokens, context.text) if chosen else None
 
 
+# Verbal types that happen somewhere (a meeting, a visit): their place is found like a material event's.
+PLACED_VERBAL_TYPES = frozenset({"CONSULT"})
+LOCATIVE = frozenset({"في", "ب"})
+
+
+def _stated_place(tokens: Sequence[Token], trigger: TriggerMatch, places: list[PlaceMatch],
+                  context: ArticleContext) -> Place | None:
+    """A place stated for a statement: "في X" right after the trigger, in its clause."""
+    for place in places:
+        if (trigger.last <= place.first <= trigger.last + PLACE_REACH
+                and not roles.crosses_clause(tokens, trigger.last, place.first)
+                and _locative(tokens, place.first)):
+            return _place(place, tokens, context.text)
+    return None
+
+
+def _locative(tokens: Sequence[Token], first: int) -> bool:
+    """في X, or بالعراق (ب + a definite name)."""
+    if tokens[first].norm.startswith(("بال", "وبال")):
+        return True
+    return first > 0 and tokens[first - 1].norm in LOCATIVE
+
+
 def _nearest(dates: list[DateMention], trigger: TriggerMatch) -> DateMention | None:
+    """The resolved date nearest the trigger in its sentence."""
     resolved = [d for d in dates if d.value]
     if not resolved:
         return None

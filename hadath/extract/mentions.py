@@ -43,15 +43,20 @@ class Mention:
         return replace(self, first=-1, last=-1)
 
 
-def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary) -> list[Mention]:
-    """Dictionary actors of one sentence (states used as places left out), merged and extended."""
+def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary,
+                         stops: frozenset[int] = frozenset()) -> list[Mention]:
+    """Dictionary actors of one sentence (states used as places left out), merged and extended.
+
+    ``stops`` are token indices a mention never stretches over (the sentence's event triggers:
+    "أدانت جامعة الدول العربية الاقتحامات" — the object noun is not part of the name).
+    """
     found = []
     for match in actors.find(tokens):
         entry = match.entry
         if entry.kind == "state" and (_used_as_place(tokens, match.first) or _is_adjective(tokens, match)):
             continue
         found.append(Mention(match.first, match.last, entry.name, entry.kind, entry.country))
-    return [_with_offsets(tokens, _extend(tokens, m, found)) for m in _merge_titles(found)]
+    return [_with_offsets(tokens, _extend(tokens, m, found, stops)) for m in _merge_titles(found)]
 
 
 def _with_offsets(tokens: Sequence[HasNorm], mention: Mention) -> Mention:
@@ -73,10 +78,11 @@ def _merge_titles(mentions: list[Mention]) -> list[Mention]:
     return merged
 
 
-def _extend(tokens: Sequence[HasNorm], mention: Mention, others: list[Mention]) -> Mention:
+def _extend(tokens: Sequence[HasNorm], mention: Mention, others: list[Mention],
+            stops: frozenset[int] = frozenset()) -> Mention:
     """Stretch a mention over the definite words that complete it ("مجلس عشائر" + "العراق العربيه")."""
     last = mention.last
-    starts = {m.first for m in others}
+    starts = {m.first for m in others} | stops
     while (last < len(tokens) and last - mention.last < MAX_EXTENSION and last not in starts
            and _continues_phrase(tokens[last].norm)):
         last += 1

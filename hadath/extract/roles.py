@@ -75,7 +75,7 @@ def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[M
     if after:
         return after[0]
     before = [m for m in pool if trigger.first - SUBJECT_BEFORE_VERB <= m.last <= trigger.first
-              and not _marked_as_target(tokens, m, cues) and not _crosses_clause(tokens, m.last, trigger.first)]
+              and not _marked_as_target(tokens, m, cues) and not crosses_clause(tokens, m.last, trigger.first)]
     return before[-1] if before else None
 
 
@@ -88,7 +88,7 @@ def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
             if between:
                 return between[0]
             before = [m for m in pool if index - SUBJECT_BEFORE_VERB <= m.last <= index
-                      and not _crosses_clause(tokens, m.last, index)]
+                      and not crosses_clause(tokens, m.last, index)]
             return before[-1] if before else None
     # "… من قبل X" / "… شنها X": an explicit agent marker after the noun.
     for mention in pool:
@@ -107,7 +107,7 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
             actor: Mention | None) -> Mention | None:
     start = max(trigger.last, actor.last if actor is not None and actor.first >= trigger.last else 0)
     window = [m for m in pool if start <= m.first <= start + TARGET_WINDOW
-              and not _crosses_clause(tokens, trigger.last, m.first)]
+              and not crosses_clause(tokens, trigger.last, m.first)]
     marked = [m for m in window if _marked_as_target(tokens, m, cues)]
     if marked:
         return marked[0]
@@ -117,5 +117,6 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
 CLAUSE_BREAKS = frozenset({"،", "؛", ";", ".", "!", "?", "؟"})
 
 
-def _crosses_clause(tokens: Sequence[HasNorm], start: int, end: int) -> bool:
+def crosses_clause(tokens: Sequence[HasNorm], start: int, end: int) -> bool:
+    """True when a clause break (، ؛ .) lies in tokens ``[start, end)``."""
     return any(tokens[i].norm in CLAUSE_BREAKS for i in range(max(0, start), min(end, len(tokens))))
