@@ -22,7 +22,6 @@ from hadath.resolve.merge import MergeState, merge_candidate, merge_key
 from hadath.text.normalize import has_arabic, normalize_text
 from hadath.text.segment import split_sentences
 from schemas import Article, Event, EventCandidate, NormalizedArticle
-from schemas.models import Sentence, Token
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -61,20 +60,17 @@ def normalize(article: Article, received_at: datetime | None = None) -> Normaliz
         raise BadInputError("no_arabic", f"article {article.id!r} has no Arabic text")
     normalized = normalize_text(article.text)
     sentences = [
-        Sentence(
-            start=sentence.start,
-            end=sentence.end,
-            tokens=[Token(start=t.start, end=t.end, norm=t.norm) for t in sentence.tokens],
-        )
+        {"start": sentence.start, "end": sentence.end,
+         "tokens": [(t.start, t.end, t.norm) for t in sentence.tokens]}
         for sentence in split_sentences(normalized)
     ]
     published_at = article.published_at
-    return NormalizedArticle(
-        article=article,
-        published_at=published_at or received_at or datetime.now(UTC),
-        published_at_is_ingest_time=published_at is None,
-        sentences=sentences,
-    )
+    return NormalizedArticle.model_validate({
+        "article": article,
+        "published_at": published_at or received_at or datetime.now(UTC),
+        "published_at_is_ingest_time": published_at is None,
+        "sentences": sentences,
+    })
 
 
 class InconsistentOffsetsError(ValueError):

@@ -8,7 +8,7 @@ subscriber can tell which contract a record follows.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -93,8 +93,12 @@ class Article(_Contract):
         return value
 
 
-class Token(_Contract):
-    """A token: raw offsets and its matching form."""
+class Token(NamedTuple):
+    """A token: raw offsets and its matching form, on the wire as ``[start, end, norm]``.
+
+    A tuple, not an object: an article has thousands of tokens, and arrays keep both the
+    message and its validation small.
+    """
 
     start: int
     end: int

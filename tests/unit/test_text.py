@@ -90,3 +90,14 @@ def test_phrase_index_prefers_the_longest_phrase() -> None:
 def test_has_arabic() -> None:
     assert has_arabic("Breaking: انفجار")
     assert not has_arabic("only English 123")
+
+
+def test_fast_normalization_equals_the_character_by_character_definition() -> None:
+    from hadath.text.normalize import _normalize_char
+
+    samples = ["وَجّهَ ضربةً ٣", "中文\u3000テスト é ﷲ 😀 ﻻ ㎏", "عادي", "Mixed ABC ١٢٣ ۴۵", "\u200fنص\u202b\ufeff"]
+    for raw in samples:
+        fast = normalize_text(raw)
+        expected_index = [i for i, c in enumerate(raw) for _ in _normalize_char(c)]
+        assert fast.text == "".join(_normalize_char(c) for c in raw)
+        assert list(fast.raw_index) == expected_index
