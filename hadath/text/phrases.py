@@ -49,14 +49,27 @@ class PhraseIndex(Generic[ValueT]):
 
     def match_at(self, tokens: Sequence[HasNorm], index: int) -> PhraseMatch[ValueT] | None:
         """The longest phrase starting at token ``index``, if any."""
+        return self._match(tokens, index, None)
+
+    def _match(self, tokens: Sequence[HasNorm], index: int,
+               token_readings: list[tuple[str, ...]] | None) -> PhraseMatch[ValueT] | None:
+        by_first = self._by_first
+        first_readings = token_readings[index] if token_readings is not None else readings(tokens[index].norm)
         best: PhraseMatch[ValueT] | None = None
-        for reading in readings(tokens[index].norm):
-            for words, value in self._by_first.get(reading, ()):
+        for reading in first_readings:
+            candidates = by_first.get(reading)
+            if not candidates:
+                continue
+            for words, value in candidates:
                 length = len(words)
                 if best is not None and length <= best.last - best.first:
                     break
-                if index + length <= len(tokens) and all(
-                    words[k] in readings(tokens[index + k].norm) for k in range(1, length)
+                if index + length > len(tokens):
+                    continue
+                if length == 1 or all(
+                    words[k] in (token_readings[index + k] if token_readings is not None
+                                 else readings(tokens[index + k].norm))
+                    for k in range(1, length)
                 ):
                     best = PhraseMatch(value, index, index + length)
                     break
@@ -65,10 +78,12 @@ class PhraseIndex(Generic[ValueT]):
     def find(self, tokens: Sequence[HasNorm], start: int = 0, end: int | None = None) -> list[PhraseMatch[ValueT]]:
         """Longest non-overlapping matches in ``tokens[start:end]``, left to right."""
         stop = len(tokens) if end is None else end
+        # Readings once per token: a phrase of n words looks at n tokens from each start.
+        token_readings = [readings(token.norm) for token in tokens]
         found = []
         index = start
         while index < stop:
-            match = self.match_at(tokens, index)
+            match = self._match(tokens, index, token_readings)
             if match is not None and match.last <= stop:
                 found.append(match)
                 index = match.last
