@@ -190,6 +190,8 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
                kb: Knowledge, context: ArticleContext, index: int) -> EventCandidate | None:
     tokens = sentence.tokens
     entry = trigger.entry
+    if _subordinate(tokens, trigger):
+        return None
     verbal = entry.event_type in kb.cues.verbal_types
     modality, source = modality_of(tokens, trigger, participants, kb.cues, verbal)
     actor, target = roles.assign(tokens, trigger, participants, kb.cues, verbal, exclude=source)
@@ -304,6 +306,17 @@ def _possessed(word: str, trigger: TriggerMatch) -> bool:
 @lru_cache(maxsize=4096)
 def _single_word_patterns(entry: TriggerEntry) -> frozenset[str]:
     return frozenset(normalize(p) for p in entry.patterns if " " not in p)
+
+
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
+
+
+def _subordinate(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
+    """A trigger opening a relative clause only qualifies a noun ("المنشآت التي استهدفها …").
+
+    (Purpose phrases, "لدعم …", were tried too: on the dev gold they cost more than they gave.)
+    """
+    return trigger.first > 0 and tokens[trigger.first - 1].norm in RELATIVE_PRONOUNS
 
 
 def _remember_speaker(context: ArticleContext, speaker: Mention | None) -> None:
