@@ -46,6 +46,8 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         # "قتل 38 سائحا": civilians after a passive verb of violence suffer it, they don't do it.
         return _noun_agent(tokens, trigger, [m for m in pool if m is not actor], cues), actor
     target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
+    if target is None and trigger.entry.event_type in SUFFERING_TYPES:
+        target = _phrase_after_marker(tokens, trigger, cues)
     return actor, target
 
 
@@ -115,6 +117,33 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
 
 
 CLAUSE_BREAKS = frozenset({"،", "؛", ";", ".", "!", "?", "؟"})
+# Words that end a noun phrase taken as a target ("على قاعدة جوية | في كردستان").
+PHRASE_ENDS = frozenset({"في", "من", "الى", "على", "عن", "مع", "بعد", "قبل", "خلال", "منذ", "حيث", "ما", "و",
+                         "التي", "الذي", "الذين", "ان", "انه", "اثر", "عقب", "ضد", "بين", "لدى", "عند"})
+MARKER_REACH = 3  # tokens between the trigger and a target marker
+PHRASE_WORDS = 3
+
+
+def _phrase_after_marker(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues) -> Mention | None:
+    """"هجوم على قاعدة جوية": the noun phrase after a target marker, when no known actor is there
+    (facilities, places and people the dictionary doesn't list are attacked too)."""
+    for index in range(trigger.last, min(len(tokens), trigger.last + MARKER_REACH + 1)):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            return None
+        match = cues.target_markers.match_at(tokens, index)
+        if match is None or tokens[index].norm in {"مع", "الى", "عن", "نحو"}:
+            continue
+        first = match.last
+        last = first
+        while (last < len(tokens) and last - first < PHRASE_WORDS and tokens[last].norm.isalpha()
+               and tokens[last].norm not in PHRASE_ENDS and tokens[last].norm not in CLAUSE_BREAKS):
+            last += 1
+        if last == first:
+            return None
+        start, end = tokens[first].start, tokens[last - 1].end  # type: ignore[attr-defined]
+        words = " ".join(t.norm for t in tokens[first:last])
+        return Mention(first, last, words, None, None, start, end)
+    return None
 
 
 def crosses_clause(tokens: Sequence[HasNorm], start: int, end: int) -> bool:
