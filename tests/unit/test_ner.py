@@ -1,0 +1,257 @@
+"""Named-entity tagger: CoNLL I/O, exact-span scoring, the shipped model, the CLI."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from hadath.ner import camel
+from hadath.ner.cli import add_ner_parser
+from hadath.ner.conll import (
+    ConllError,
+    Sentence,
+    iter_sentences,
+    read_conll,
+    score,
+    spans,
+    to_bioes,
+    to_iob2,
+    write_conll,
+)
+from hadath.ner.features import FeatureConfig, FeatureExtractor, Lexicon
+from hadath.ner.model import entities, load, tag_tokens
+from hadath.text.normalize import normalize_text
+from hadath.text.segment import split_sentences
+from tests.conftest import shared_path
+
+# Measured overall exact-span F1 of the shipped model on ANERcorp test (MODEL_CARD.md), minus 0.005.
+SHIPPED_TEST_F1_FLOOR = 0.688  # measured 0.6932; the issue's target 0.80 is not met (see MODEL_CARD.md)
+
+
+def _run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="hadath")
+    add_ner_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+# -- CoNLL files ----------------------------------------------------------------------
+
+
+def test_conll_round_trip(tmp_path: Path) -> None:
+    sentences = [
+        Sentence(("التقى", "بشار", "الأسد"), ("O", "B-PERS", "I-PERS")),
+        Sentence(("في", "دمشق", "."), ("O", "B-LOC", "O")),
+    ]
+    out = io.StringIO()
+    write_conll(sentences, out)
+    assert out.getvalue() == "التقى\tO\nبشار\tB-PERS\nالأسد\tI-PERS\n\nفي\tO\nدمشق\tB-LOC\n.\tO\n\n"
+    path = tmp_path / "x.conll"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    assert read_conll(path) == sentences
+
+
+def test_reader_ignores_extra_columns_and_repeated_blank_lines() -> None:
+    lines = ["a\tB-LOC\textra\n", "\n", "\n", "b\tO\n"]
+    expected = [Sentence(("a",), ("B-LOC",)), Sentence(("b",), ("O",))]
+    assert list(iter_sentences(lines, tagged=True)) == expected
+    assert list(iter_sentences(["a\tjunk\n", "b\n"], tagged=False)) == [Sentence(("a", "b"))]
+
+
+def test_reader_rejects_malformed_lines() -> None:
+    with pytest.raises(ConllError, match=r"x:2: expected token<TAB>tag"):
+        list(iter_sentences(["a\tO\n", "b\n"], tagged=True, source="x"))
+    with pytest.raises(ConllError, match=r"bad tag|expected"):
+        list(iter_sentences(["a\tB-\n"], tagged=True))
+    with pytest.raises(ConllError, match="bad token"):
+        list(iter_sentences(["two words\tO\n"], tagged=True))
+
+
+def test_reader_normalizes_iob1_to_iob2(tmp_path: Path) -> None:
+    path = tmp_path / "iob1.conll"
+    path.write_text("a\tI-PERS\nb\tI-PERS\nc\tB-PERS\nd\tO\ne\tI-LOC\n\n", encoding="utf-8")
+    assert read_conll(path)[0].tags == ("B-PERS", "I-PERS", "B-PERS", "O", "B-LOC")
+
+
+# -- tags and spans -------------------------------------------------------------------
+
+
+def test_spans_of_iob2() -> None:
+    tags = ["B-PERS", "I-PERS", "O", "B-LOC", "B-LOC", "I-LOC", "B-ORG"]
+    assert spans(tags) == [(0, 2, "PERS"), (3, 4, "LOC"), (4, 6, "LOC"), (6, 7, "ORG")]
+
+
+def test_spans_type_change_and_stray_inside() -> None:
+    # An I- of another type starts a new entity; a leading I- is an entity start (IOB1 reading).
+    assert spans(["I-ORG", "I-PERS", "I-PERS", "O"]) == [(0, 1, "ORG"), (1, 3, "PERS")]
+
+
+def test_bioes_round_trip() -> None:
+    tags = ["B-PERS", "I-PERS", "I-PERS", "O", "B-LOC", "B-ORG", "I-ORG"]
+    assert to_bioes(tags) == ["B-PERS", "I-PERS", "E-PERS", "O", "S-LOC", "B-ORG", "E-ORG"]
+    assert to_iob2(to_bioes(tags)) == tags
+
+
+def test_score_counts_exact_matches_only() -> None:
+    gold = [["B-PERS", "I-PERS", "O", "B-LOC"], ["B-ORG", "I-ORG", "O"]]
+    predicted = [["B-PERS", "O", "O", "B-LOC"], ["B-ORG", "I-ORG", "B-MISC"]]
+    table = score(gold, predicted).table()
+    assert table["PERS"]["correct"] == 0 and table["PERS"]["gold"] == 1 and table["PERS"]["predicted"] == 1
+    assert table["LOC"]["f1"] == 1.0
+    assert table["MISC"]["precision"] == 0.0 and table["MISC"]["gold"] == 0
+    overall = table["overall"]
+    assert (overall["gold"], overall["predicted"], overall["correct"]) == (3, 4, 2)
+    assert overall["precision"] == pytest.approx(0.5)
+    assert overall["recall"] == pytest.approx(2 / 3)
+    assert overall["f1"] == pytest.approx(2 * 0.5 * (2 / 3) / (0.5 + 2 / 3))
+
+
+def test_score_rejects_length_mismatch() -> None:
+    with pytest.raises(ValueError, match="lengths differ"):
+        score([["O", "O"]], [["O"]])
+
+
+# -- features -------------------------------------------------------------------------
+
+
+def test_lexicon_matches_longest_phrase_with_clitics_on_first_word() -> None:
+    lexicon = Lexicon({"الولايات المتحدة": "LOC", "الولايات": "MISC", "دمشق": "LOC"})
+    marks = lexicon.match(["بالولايات", "المتحده", "و", "ودمشق", "x"])
+    assert marks == ["B-LOC", "I-LOC", None, "B-LOC", None]
+
+
+def test_features_are_strings_and_context_aware() -> None:
+    config = FeatureConfig(lexicons=("ent",))
+    lexicons = {"ent": Lexicon({"بشار الاسد": "PERS"})}
+    frequency = {"قال": 6.0, "الرئيس": 5.5, "رئيس": 5.0}
+    extractor = FeatureExtractor(config, cues={"title": frozenset({"الرئيس"})}, frequency=frequency,
+                                 lexicons=lexicons)
+    features = extractor.sentence(["قال", "الرئيس", "بشار", "الاسد"])
+    assert all(isinstance(feature, str) for token in features for feature in token)
+    assert "w=بشار" in features[2] and "-1cue=title" in features[2]
+    assert "lxent=B-PERS" in features[2] and "lxent=I-PERS" in features[3]
+    assert "BOS" in features[0] and "EOS" in features[3]
+    assert "zf=0" in features[2] and "zf=6" in features[0]
+    with pytest.raises(ValueError, match="lexicons"):
+        FeatureExtractor(config, frequency=frequency)
+
+
+# -- the shipped model ----------------------------------------------------------------
+
+
+def test_shipped_model_tags_person_and_place() -> None:
+    tokens = ["وقال", "الرئيس", "السوري", "بشار", "الأسد", "في", "دمشق", "إن", "الحكومة", "ستواصل",
+              "الحوار", "."]
+    tags = tag_tokens(tokens)
+    assert len(tags) == len(tokens)
+    assert tags[3:5] == ["B-PERS", "I-PERS"]
+    assert tags[6] == "B-LOC"
+    assert tags[0] == "O" and tags[-1] == "O"
+
+
+def test_model_is_loaded_once() -> None:
+    assert load() is load()
+
+
+def test_entities_on_pipeline_tokens() -> None:
+    text = "وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة أمس."
+    sentence = split_sentences(normalize_text(text))[0]
+    found = entities(sentence.tokens)
+    by_text = {text[sentence.tokens[a].start : sentence.tokens[b - 1].end]: kind for a, b, kind in found}
+    assert by_text.get("جون كيري") == "PERS"
+    assert by_text.get("القاهرة") == "LOC"
+
+
+def test_empty_input() -> None:
+    assert tag_tokens([]) == []
+    assert entities([]) == []
+
+
+def test_shipped_model_f1_on_anercorp_test() -> None:
+    test = read_conll(shared_path("data/anercorp/test.conll"))
+    predicted = [tag_tokens(sentence.tokens) for sentence in test]
+    f1 = score([sentence.tags for sentence in test], predicted).f1
+    assert f1 >= SHIPPED_TEST_F1_FLOOR
+
+
+# -- CLI ------------------------------------------------------------------------------
+
+
+def test_cli_conll_tags_and_keeps_blank_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "in.txt"
+    path.write_text("\nالرئيس\tignored\nبشار\nالأسد\n\n\nفي\nدمشق\n", encoding="utf-8")
+    assert _run(["ner", "--conll", str(path)]) == 0
+    lines = capsys.readouterr().out.split("\n")
+    assert lines[0] == ""
+    assert [line.split("\t")[0] for line in lines[1:4]] == ["الرئيس", "بشار", "الأسد"]
+    assert lines[4] == lines[5] == ""
+    assert lines[7] == "دمشق\tB-LOC"
+    assert all("\t" in line for line in lines[1:4] + lines[6:8])
+
+
+def test_cli_conll_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("في\nدمشق\n"))
+    assert _run(["ner", "--conll", "-"]) == 0
+    assert capsys.readouterr().out == "في\tO\nدمشق\tB-LOC\n"
+
+
+def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(["ner", "--conll", str(tmp_path / "missing")]) == 1
+    assert "no such file" in capsys.readouterr().err
+    bad = tmp_path / "bad.txt"
+    bad.write_text("two words\n", encoding="utf-8")
+    assert _run(["ner", "--conll", str(bad)]) == 1
+    assert "bad token" in capsys.readouterr().err
+    assert _run(["ner"]) == 2
+    assert _run(["ner", "eval", str(tmp_path / "missing")]) == 1
+    untagged = tmp_path / "untagged.conll"
+    untagged.write_text("a\n", encoding="utf-8")
+    assert _run(["ner", "eval", str(untagged)]) == 1
+    assert "expected token<TAB>tag" in capsys.readouterr().err
+    assert _run(["ner", "train", str(tmp_path / "missing"), "--out", str(tmp_path / "m")]) == 1
+
+
+def test_cli_eval_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "gold.conll"
+    path.write_text("في\tO\nدمشق\tB-LOC\n\n", encoding="utf-8")
+    assert _run(["ner", "eval", str(path), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["scores"]["overall"]["gold"] == 1
+    assert result["scores"]["LOC"]["f1"] == 1.0
+
+
+def test_cli_train_small_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A tiny corpus trains in well under a second; the model must load and tag like the shipped one.
+    lines = []
+    for _ in range(20):
+        lines += ["زار\tO", "الرئيس\tO", "بشار\tB-PERS", "الأسد\tI-PERS", "دمشق\tB-LOC", "\n"]
+    train = tmp_path / "train.conll"
+    train.write_text("\n".join(lines), encoding="utf-8")
+    out = tmp_path / "model"
+    assert _run(["ner", "train", str(train), "--out", str(out), "--max-iterations", "20"]) == 0
+    assert "wrote" in capsys.readouterr().out
+    model = load(out)
+    assert model.tag(["زار", "الرئيس", "بشار", "الأسد", "دمشق"]) == ["O", "O", "B-PERS", "I-PERS", "B-LOC"]
+
+
+# -- camel-tools backend --------------------------------------------------------------
+
+
+def test_camel_backend_unavailable_is_explained() -> None:
+    reason = camel.unavailable_reason()
+    if reason is None:
+        pytest.skip("camel-tools NER data is installed here; the unavailable path is not exercised")
+    assert not camel.available()
+    with pytest.raises(camel.CamelNerUnavailableError, match=r"camel-tools|camel_tools"):
+        camel.tag_tokens(["دمشق"])
+
+
+def test_camel_backend_tags() -> None:
+    reason = camel.unavailable_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    assert camel.tag_tokens(["زار", "بشار", "الأسد", "دمشق"])[1:] == ["B-PERS", "I-PERS", "B-LOC"]
