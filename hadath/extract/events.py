@@ -17,10 +17,11 @@ from hadath.extract.actors import ActorDictionary, load_actors
 from hadath.extract.casualties import CasualtyMention, find_casualties
 from hadath.extract.cues import Cues, load_cues
 from hadath.extract.dates import DateMention, find_dates
-from hadath.extract.mentions import Mention, mentions_of_sentence
+from hadath.extract.mentions import EntityFinder, Mention, mentions_of_sentence
 from hadath.extract.modality import modality_of
 from hadath.extract.triggers import TriggerEntry, TriggerLexicon, TriggerMatch, load_lexicon, quad_class
-from hadath.resolve.geo import Gazetteer, PlaceMatch, load_gazetteer
+from hadath.resolve.geo import Gazetteer, GeoPlace, PlaceMatch, load_gazetteer
+from hadath.settings import Settings
 from hadath.text.clitics import readings
 from hadath.text.normalize import normalize
 from schemas import EventCandidate, NormalizedArticle, Participant, Place, Span, When
@@ -42,6 +43,7 @@ class Knowledge:
     actors: ActorDictionary
     gazetteer: Gazetteer
     cues: Cues
+    entities: EntityFinder | None = None
 
     @property
     def extractor(self) -> str:
@@ -51,8 +53,26 @@ class Knowledge:
 
 @lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
-    """Load every dictionary (cached for the life of the process)."""
-    return Knowledge(load_lexicon(), load_actors(), load_gazetteer(), load_cues())
+    """Load every dictionary and the NER chosen in the settings (cached for the process)."""
+    return Knowledge(load_lexicon(), load_actors(), load_gazetteer(), load_cues(),
+                     entity_finder(Settings.from_env().ner_backend))
+
+
+def entity_finder(backend: str) -> EntityFinder | None:
+    """The NER to use: ``crf`` (shipped), ``camel`` (camel-tools' model, where installed), ``none``."""
+    if backend == "none":
+        return None
+    if backend == "camel":
+        from hadath.ner import camel
+
+        if not camel.available():
+            raise ValueError(f"HADATH_NER_BACKEND=camel but {camel.unavailable_reason()}")
+        return camel.entities
+    if backend == "crf":
+        from hadath.ner import entities
+
+        return entities
+    raise ValueError(f"HADATH_NER_BACKEND={backend!r}: expected crf, camel or none")
 
 
 @dataclass
@@ -144,8 +164,9 @@ def _dateline(doc: NormalizedArticle, kb: Knowledge, context: ArticleContext) ->
 def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowledge,
                      context: ArticleContext, first_index: int) -> list[EventCandidate]:
     tokens = sentence.tokens
-    participants = mentions_of_sentence(tokens, kb.actors, frozenset(t.first for t in triggers))
-    places = kb.gazetteer.find(tokens, context.countries)
+    entities = kb.entities(tokens) if kb.entities is not None else []
+    participants = mentions_of_sentence(tokens, kb.actors, frozenset(t.first for t in triggers), entities)
+    places = _with_unknown_places(kb.gazetteer.find(tokens, context.countries), entities)
     for match in places:
         if match.place.country and match.place.country not in context.countries:
             context.countries.append(match.place.country)
@@ -160,6 +181,16 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
         if event is not None:
             events.append(event)
     return events
+
+
+def _with_unknown_places(places: list[PlaceMatch], entities: list[tuple[int, int, str]]) -> list[PlaceMatch]:
+    """Places the NER finds and the gazetteer doesn't know: named, not geocoded."""
+    taken = {i for p in places for i in range(p.first, p.last)}
+    unknown = [PlaceMatch(GeoPlace(name="", name_ar="", country=None, admin1=None, geonames_id=None, lat=None,
+                                   lon=None, precision="point"), first, last)
+               for first, last, label in entities
+               if label == "LOC" and not any(i in taken for i in range(first, last))]
+    return sorted([*places, *unknown], key=lambda p: p.first) if unknown else places
 
 
 def _one_trigger_per_event(triggers: list[TriggerMatch]) -> list[TriggerMatch]:
@@ -388,9 +419,9 @@ def _participant(mention: Mention | None, text: str) -> Participant | None:
 def _place(match: PlaceMatch, tokens: Sequence[Token], text: str) -> Place:
     start, end = tokens[match.first].start, tokens[match.last - 1].end
     place = match.place
-    return Place(text=text[start:end], start=start, end=end, name=place.name, country=place.country,
-                 admin1=place.admin1, geonames_id=place.geonames_id, lat=place.lat, lon=place.lon,
-                 precision=place.precision)
+    return Place(text=text[start:end], start=start, end=end, name=place.name or text[start:end],
+                 country=place.country, admin1=place.admin1, geonames_id=place.geonames_id, lat=place.lat,
+                 lon=place.lon, precision=place.precision if place.name else None)
 
 
 def _when(mention: DateMention | None, tokens: Sequence[Token], text: str, context: ArticleContext) -> When:

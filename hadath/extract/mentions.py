@@ -7,7 +7,7 @@ person: "رئيس الوزراء حيدر العبادي"); a construct noun kee
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from hadath.extract.actors import ActorDictionary
@@ -43,12 +43,20 @@ class Mention:
         return replace(self, first=-1, last=-1)
 
 
+EntityFinder = Callable[[Sequence[HasNorm]], list[tuple[int, int, str]]]
+# What a named-entity type says about a participant the dictionary doesn't know.
+ENTITY_KINDS = {"PERS": "person", "ORG": "organisation"}
+
+
 def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary,
-                         stops: frozenset[int] = frozenset()) -> list[Mention]:
+                         stops: frozenset[int] = frozenset(),
+                         entities: Sequence[tuple[int, int, str]] = ()) -> list[Mention]:
     """Dictionary actors of one sentence (states used as places left out), merged and extended.
 
     ``stops`` are token indices a mention never stretches over (the sentence's event triggers:
-    "أدانت جامعة الدول العربية الاقتحامات" — the object noun is not part of the name).
+    "أدانت جامعة الدول العربية الاقتحامات" — the object noun is not part of the name). With
+    ``entities`` (the NER's spans), people and organisations the dictionary doesn't list join them, and
+    a title followed by a recognized name becomes one mention ("الناطق باسم الائتلاف سالم المسلط").
     """
     found = []
     for match in actors.find(tokens):
@@ -56,7 +64,21 @@ def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary,
         if entry.kind == "state" and (_used_as_place(tokens, match.first) or _is_adjective(tokens, match)):
             continue
         found.append(Mention(match.first, match.last, entry.name, entry.kind, entry.country))
+    if entities:
+        found = _with_entities(tokens, found, entities, stops)
     return [_with_offsets(tokens, _extend(tokens, m, found, stops)) for m in _merge_titles(found)]
+
+
+def _with_entities(tokens: Sequence[HasNorm], found: list[Mention], spans: Sequence[tuple[int, int, str]],
+                   stops: frozenset[int]) -> list[Mention]:
+    taken = {i for m in found for i in range(m.first, m.last)} | stops
+    for first, last, label in spans:
+        kind = ENTITY_KINDS.get(label)
+        if kind is None or any(i in taken for i in range(first, last)):
+            continue
+        name = " ".join(t.norm for t in tokens[first:last])
+        found.append(Mention(first, last, name, kind, None))
+    return sorted(found, key=lambda m: m.first)
 
 
 def _with_offsets(tokens: Sequence[HasNorm], mention: Mention) -> Mention:

@@ -1,0 +1,29 @@
+"""Participant mentions: dictionary seeds, title + name, NER spans for unknown names."""
+
+from __future__ import annotations
+
+from hadath.extract.actors import load_actors
+from hadath.extract.mentions import mentions_of_sentence
+from hadath.ner import entities
+from hadath.text.normalize import normalize_text
+from hadath.text.segment import tokenize
+
+
+def _tokens(text: str) -> list:
+    return tokenize(normalize_text(text))
+
+
+def test_an_unknown_name_after_a_title_joins_it_through_the_ner() -> None:
+    tokens = _tokens("وقال رئيس الوزراء العراقي حيدر العبادي إن الحكومة ستحاسب المقصرين")
+    mentions = mentions_of_sentence(tokens, load_actors(), entities=entities(tokens))
+    texts = [" ".join(t.norm for t in tokens[m.first:m.last]) for m in mentions]
+    assert any(text.endswith("حيدر العبادي") and text.startswith("رئيس الوزراء") for text in texts), texts
+
+
+def test_ner_spans_add_people_the_dictionary_does_not_know_without_overlapping_it() -> None:
+    tokens = _tokens("وأكد المتحدث سالم المسلط أن قوات النظام قصفت البلدة")
+    spans = [(2, 4, "PERS"), (5, 7, "ORG"), (7, 8, "LOC")]  # as a tagger would mark them
+    mentions = mentions_of_sentence(tokens, load_actors(), entities=spans)
+    by_first = {m.first: m for m in mentions}
+    assert by_first[2].kind == "person" and by_first[2].last == 4
+    assert not any(m.first == 7 for m in mentions)  # a LOC is a place, not a participant
