@@ -32,6 +32,7 @@ SAME_EVENT_GAP = 6
 SPEAKER_REACH = 3  # sentences over which an unnamed speaker is the last named one
 POS_BONUS = {"verb": 0.3, "phrase": 0.2, "noun": 0.0}
 DATELINE_TOKENS = 12
+HEADLINE_TOKENS = 25
 MIN_WEIGHT = 0.5
 
 
@@ -144,8 +145,22 @@ def _renumber(candidates: list[EventCandidate]) -> list[EventCandidate]:
 
 
 def _is_title(sentence: Sentence, doc: NormalizedArticle) -> bool:
+    """The headline: the article's title, or (plain-text input) a short first line set apart by a blank line."""
+    text = doc.article.text
+    if sentence.start != 0 and text[: sentence.start].strip():
+        return False
     title = (doc.article.title or "").strip()
-    return bool(title) and sentence.start == 0 and doc.article.text[: sentence.end].strip() == title
+    if title:
+        return text[: sentence.end].strip() == title
+    return len(sentence.tokens) <= HEADLINE_TOKENS and text[sentence.end: sentence.end + 2] == "\n\n"
+
+
+def _in_dateline(tokens: Sequence[Token], mention: DateMention, context: ArticleContext) -> bool:
+    """"(سبوتنيك - 27 فبراير 2021)": the date a report was filed, not when its events happened."""
+    if context.sentence_number > 2 or mention.first >= DATELINE_TOKENS:
+        return False
+    closers = [i for i, t in enumerate(tokens[:DATELINE_TOKENS + 4]) if t.norm in {")", "-", "–", "—"}]
+    return any(c >= mention.last for c in closers)
 
 
 def _dateline(doc: NormalizedArticle, kb: Knowledge, context: ArticleContext) -> Place | None:
@@ -170,7 +185,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     for match in places:
         if match.place.country and match.place.country not in context.countries:
             context.countries.append(match.place.country)
-    dates = find_dates(tokens, context.published)
+    dates = [d for d in find_dates(tokens, context.published) if not _in_dateline(tokens, d, context)]
     casualties = find_casualties(tokens)
     events = []
     for trigger in _one_trigger_per_event(triggers):
