@@ -8,6 +8,7 @@ and ``NormalizedText.raw_span`` maps a span of the copy back to the raw text.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -101,7 +102,7 @@ def _build_tables() -> tuple[dict[int, str], re.Pattern[str]]:
             one_for_one[code] = replacement
     _normalize_char.cache_clear()
     # Characters outside the fast blocks, and astral ones (emoji …), take the slow path.
-    gaps = [(high + 1, low - 1) for (_, high), (low, _) in zip(_FAST_BLOCKS, _FAST_BLOCKS[1:], strict=False)]
+    gaps = [(high + 1, low - 1) for (_, high), (low, _) in itertools.pairwise(_FAST_BLOCKS)]
     outside = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in gaps)
     pattern = "[" + "".join(re.escape(c) for c in special) + outside + "\U00010000-\U0010FFFF]"
     return one_for_one, re.compile(pattern)
