@@ -223,6 +223,8 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         add_ner_parser(sub)
+    from hadath.subscribers.cli import add_subscriber_parsers
+    add_subscriber_parsers(sub)
     return parser
 
 

@@ -17,7 +17,7 @@ tail_pid=""
 cleanup() {
   [ -n "$tail_pid" ] && kill "$tail_pid" 2>/dev/null || true
   if [ -n "$worker_pid" ]; then kill "$worker_pid" 2>/dev/null || true; wait "$worker_pid" 2>/dev/null || true; fi
-  [ "$started_broker" = 1 ] && scripts/kafka.sh stop
+  if [ "$started_broker" = 1 ]; then scripts/kafka.sh stop; fi
   rm -rf "$run_dir"
 }
 trap cleanup EXIT

@@ -10,7 +10,7 @@ if ! scripts/kafka.sh status >/dev/null 2>&1 && ! (exec 3<>/dev/tcp/127.0.0.1/"$
   scripts/kafka.sh start
   started_broker=1
 fi
-cleanup() { [ "$started_broker" = 1 ] && scripts/kafka.sh stop; }
+cleanup() { if [ "$started_broker" = 1 ]; then scripts/kafka.sh stop; fi; }
 trap cleanup EXIT
 set +e
 .venv/bin/python -m pytest -ra "$@"
