@@ -12,7 +12,8 @@ from hadath.text.phrases import PhraseIndex
 
 CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "cues.yaml"
 CUE_LISTS = ("attribution", "denial", "planned", "hypothetical", "target_markers", "agent_markers",
-             "light_verbs", "occurrence")
+             "light_verbs", "occurrence", "occurrence_after", "temporal_governors", "background_heads",
+             "topic_governors", "event_links", "patient_genitive")
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,15 @@ class Cues:
     agent_markers: PhraseIndex[str]
     light_verbs: PhraseIndex[str]
     occurrence: PhraseIndex[str]
+    occurrence_after: PhraseIndex[str]
+    temporal_governors: PhraseIndex[str]
+    background_heads: PhraseIndex[str]
+    topic_governors: PhraseIndex[str]
+    event_links: PhraseIndex[str]
+    patient_genitive: PhraseIndex[str]
     verbal_types: frozenset[str]
     dateline_types: frozenset[str]
+    host_entries: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -40,4 +48,5 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
         raise ValueError(f"{path}: missing cue lists {missing}")
     indexes = {name: PhraseIndex((word, word) for word in data[name]) for name in CUE_LISTS}
     return Cues(**indexes, verbal_types=frozenset(data["verbal_types"]),
-                dateline_types=frozenset(data["dateline_types"]))
+                dateline_types=frozenset(data["dateline_types"]),
+                host_entries=frozenset(data.get("host_entries", ())))

@@ -24,6 +24,7 @@ from hadath.resolve.geo import Gazetteer, GeoPlace, PlaceMatch, load_gazetteer
 from hadath.settings import Settings
 from hadath.text.clitics import readings
 from hadath.text.normalize import normalize
+from hadath.text.phrases import PhraseIndex
 from schemas import EventCandidate, NormalizedArticle, Participant, Place, Span, When
 from schemas.models import Sentence, Token
 
@@ -118,9 +119,18 @@ def _drop_repeated_mentions(candidates: list[EventCandidate]) -> list[EventCandi
     one event, annotated once)."""
     kept: list[EventCandidate] = []
     for candidate in candidates:
-        if not any(_same_event(earlier, candidate) for earlier in kept):
+        same = next((i for i, earlier in enumerate(kept) if _same_event(earlier, candidate)), None)
+        if same is None:
             kept.append(candidate)
-    return kept
+        elif _informativeness(candidate) > _informativeness(kept[same]):
+            kept[same] = candidate  # the event stays once, at its most informative mention
+    return sorted(kept, key=lambda c: (c.evidence.start, c.trigger.start))
+
+
+def _informativeness(candidate: EventCandidate) -> int:
+    """How much a mention tells of its event: the arguments it states."""
+    return sum(value is not None for value in (candidate.actor, candidate.target, candidate.location,
+                                                candidate.date.value, candidate.killed, candidate.injured))
 
 
 def _same_event(earlier: EventCandidate, later: EventCandidate) -> bool:
@@ -188,7 +198,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     dates = [d for d in find_dates(tokens, context.published) if not _in_dateline(tokens, d, context)]
     casualties = find_casualties(tokens)
     events = []
-    for trigger in _one_trigger_per_event(triggers):
+    for trigger in _one_trigger_per_event(triggers, tokens, kb.cues):
         if trigger.weight < MIN_WEIGHT:
             continue  # a word the negative cues doubt (a cabinet session, an accident)
         event = _candidate(sentence, trigger, participants, places, dates, casualties, kb, context,
@@ -208,23 +218,42 @@ def _with_unknown_places(places: list[PlaceMatch], entities: list[tuple[int, int
     return sorted([*places, *unknown], key=lambda p: p.first) if unknown else places
 
 
-def _one_trigger_per_event(triggers: list[TriggerMatch]) -> list[TriggerMatch]:
+def _one_trigger_per_event(triggers: list[TriggerMatch], tokens: Sequence[Token] = (),
+                           cues: Cues | None = None) -> list[TriggerMatch]:
     """One trigger per event: of close triggers of one type, the one that states it best.
 
     A verb states an occurrence more surely than a noun, and a strong word more than a weak
     one ("دعا" over "مطالب"), so the best of a cluster names the event and picks its roles.
+    A consequence told in the same sentence ("فضت الشرطة الاعتصام بالقوة مما أسفر عن مقتل …")
+    belongs to the event before it even a few words further on.
     """
     clusters: list[list[TriggerMatch]] = []
     for trigger in triggers:
         for cluster in clusters:
             same_type = cluster[0].entry.event_type == trigger.entry.event_type
-            if same_type and trigger.first - cluster[-1].last <= SAME_EVENT_GAP:
+            gap = trigger.first - cluster[-1].last
+            if same_type and (gap <= SAME_EVENT_GAP
+                              or (gap <= LINKED_EVENT_GAP and _linked(tokens, cluster[-1].last, trigger, cues))):
                 cluster.append(trigger)
                 break
         else:
             clusters.append([trigger])
     best = [max(cluster, key=_trigger_strength) for cluster in clusters]
     return sorted(best, key=lambda t: t.first)
+
+
+LINKED_EVENT_GAP = 24
+
+
+def _linked(tokens: Sequence[Token], start: int, trigger: TriggerMatch, cues: Cues | None) -> bool:
+    """A consequence link (مما، ما أدى، أسفر عن، جراء) between an event and a later trigger, in one
+    stretch of the sentence (no full stop, no second clause of its own)."""
+    if cues is None or not tokens:
+        return False
+    end = min(trigger.first + 1, len(tokens))
+    if any(tokens[i].norm in {".", "؛", ";", "!", "؟", "?"} for i in range(start, end)):
+        return False
+    return any(cues.event_links.contains_at(tokens, i) for i in range(start, end))
 
 
 def _trigger_strength(trigger: TriggerMatch) -> tuple[float, int]:
@@ -239,6 +268,10 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     if _subordinate(tokens, trigger):
         return None
     verbal = entry.event_type in kb.cues.verbal_types
+    if not verbal and _backgrounded(tokens, trigger, kb.cues):
+        return None  # "بعد اغتيال الحريري", "قضية الاختطاف": a reference, not an occurrence
+    if not verbal and _condemned(tokens, trigger, kb.cues) and not _reported(tokens, trigger, casualties, kb.cues):
+        return None  # "أدانت الجامعة الاقتحامات": the ACCUSE is the event, the attack its topic
     modality, source = modality_of(tokens, trigger, participants, kb.cues, verbal)
     actor, target = roles.assign(tokens, trigger, participants, kb.cues, verbal, exclude=source)
     if verbal and actor is None and source is not None:
@@ -258,7 +291,7 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     if verbal and actor is None:
         return None  # a statement nobody makes is a topic, not an act
     if _nominal(tokens, trigger) and not _occurs(tokens, trigger, actor, target, dates, casualties, kb.cues,
-                                                 places if not verbal else []):
+                                                 places if not verbal else [], material=not verbal):
         return None  # a noun naming a known thing (الاتفاق، الدعم), not an occurrence
     if not verbal and not (actor or target or location or killed or injured or when):
         return None  # nothing ties the word to an occurrence
@@ -288,17 +321,21 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
 
 
 OCCURRENCE_REACH = 4  # tokens between a light verb and the event noun it governs
+GOVERNING_VERB_REACH = 8  # the same across a long subject, inside one clause
+MATERIAL_WEAK_SIGNS = 2  # weak signs a material event noun needs without a strong one
+FOLLOWING_VERB_REACH = 3  # "تظاهرة مماثلة خرجت", "الهجوم الذي استهدف"
 CASUALTY_REACH = 12
 
 
 def _nominal(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
     """The trigger is a noun (definite, or a noun entry), not a finite verb."""
     word = tokens[trigger.first].norm
-    bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 4 else word
-    if bare.startswith(("ال", "بال", "لل", "كال")):
-        return True
     if trigger.entry.pos == "noun":
         return True
+    bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 4 else word
+    if bare.startswith(("ال", "بال", "لل", "كال")):
+        # …unless the word is the verb itself, spelled like a definite noun (ألقت → القت)
+        return bare not in _first_words(trigger.entry)
     return _masdar_shaped(bare)
 
 
@@ -316,29 +353,55 @@ def _masdar_shaped(word: str) -> bool:
 
 def _occurs(tokens: Sequence[Token], trigger: TriggerMatch, actor: Mention | None, target: Mention | None,
             dates: list[DateMention], casualties: list[CasualtyMention], cues: Cues,
-            places: list[PlaceMatch]) -> bool:
-    """Words that make an event noun an occurrence: a light verb before it (شن، نفذ، أجرى، تعرض ل),
-    casualties near it, a date in its clause, a doer or patient attached to it, or a headline position."""
+            places: list[PlaceMatch], material: bool = False) -> bool:
+    """Words that make an event noun an occurrence.
+
+    Strong signs suffice alone: a light or occurrence verb before it (شن، نفذ، أجرى، تعرض ل،
+    أسفر عن), casualties near it, a headline position. Weak signs (a date in its clause, a doer
+    or patient attached, a pronoun suffix, a place after it) each also fit a topic ("اغتيال
+    الحريري عام 2005", "قضية خطف الصحافي في بغداد"): for a material event (an attack, a protest,
+    an arrest) two of them are needed; a statement noun needs one.
+    """
     if trigger.first <= 1:
         return True
     for index in range(max(0, trigger.first - OCCURRENCE_REACH), trigger.first):
         if cues.light_verbs.contains_at(tokens, index) or cues.occurrence.contains_at(tokens, index):
             return True
+    for index in range(max(0, trigger.first - GOVERNING_VERB_REACH), trigger.first - OCCURRENCE_REACH):
+        # "شنت قوات مشتركة من نيجيريا والنيجر هجوما": a long subject between verb and noun
+        if ((cues.light_verbs.contains_at(tokens, index) or cues.occurrence.contains_at(tokens, index))
+                and not roles.crosses_clause(tokens, index, trigger.first)):
+            return True
+    if material and _purpose(tokens[trigger.first].norm):
+        return False  # "استعدادا لضرب إيران", "مخطط لاغتيال …": an aim, not an occurrence
     if any(c.count is not None and abs(c.first - trigger.first) <= CASUALTY_REACH for c in casualties):
         return True
-    if any(d.value and not roles.crosses_clause(tokens, min(d.last, trigger.first), max(d.first, trigger.last))
+    weak = 0
+    if any(cues.occurrence_after.contains_at(tokens, index)
+           for index in range(trigger.last, min(len(tokens), trigger.last + FOLLOWING_VERB_REACH))):
+        weak += 1  # "تظاهرة خرجت الجمعة", "انفجار هز المدينة", "الهجوم الذي استهدف …"
+    if any(d.value and (not material or d.precision == "day")
+           and not roles.crosses_clause(tokens, min(d.last, trigger.first), max(d.first, trigger.last))
            for d in dates):
-        return True
-    for mention in (actor, target):
-        if mention is not None and mention.first >= trigger.last and mention.first - trigger.last <= 1:
-            return True
+        weak += 1
+    if any(mention is not None and mention.first >= trigger.last and mention.first - trigger.last <= 1
+           for mention in (actor, target)):
+        weak += 1
     if _possessed(tokens[trigger.first].norm, trigger):
-        return True  # زيارته، اتفاقها، لقائه: the pronoun names the doer
-    return any(trigger.last <= p.first <= trigger.last + PLACE_REACH
-               and not roles.crosses_clause(tokens, trigger.last, p.first) for p in places)
+        weak += 1  # زيارته، اتفاقها، لقائه: the pronoun names the doer
+    if any(trigger.last <= p.first <= trigger.last + PLACE_REACH
+           and not roles.crosses_clause(tokens, trigger.last, p.first) for p in places):
+        weak += 1
+    return weak >= (MATERIAL_WEAK_SIGNS if material else 1)
 
 
 PLACE_REACH = 6
+
+
+def _purpose(word: str) -> bool:
+    """لضرب، لاغتيال، للتظاهر: a verbal noun after the preposition ل names an aim."""
+    bare = word[1:] if word[:1] in {"و", "ف"} else word
+    return bare.startswith("ل") and len(bare) > 4 and not bare.startswith("لي")
 
 
 def _possessed(word: str, trigger: TriggerMatch) -> bool:
@@ -347,6 +410,11 @@ def _possessed(word: str, trigger: TriggerMatch) -> bool:
         return False
     patterns = _single_word_patterns(trigger.entry)
     return any(form in patterns and not word.endswith(form) for form in readings(word))
+
+
+@lru_cache(maxsize=4096)
+def _first_words(entry: TriggerEntry) -> frozenset[str]:
+    return frozenset(normalize(p).split()[0] for p in entry.patterns)
 
 
 @lru_cache(maxsize=4096)
@@ -363,6 +431,58 @@ def _subordinate(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
     (Purpose phrases, "لدعم …", were tried too: on the dev gold they cost more than they gave.)
     """
     return trigger.first > 0 and tokens[trigger.first - 1].norm in RELATIVE_PRONOUNS
+
+
+TIME_REFERENCE_REACH = 4  # "بعد ثمانية أيام من الهجوم": governor … من/على … event word
+HEAD_REACH = 1  # words between a governing noun and the event word ("الذكرى الثالثة لاغتيال")
+TOPIC_REACH = 4  # "استنكرت الحكومة العراقية التفجيرات": the condemner's name between verb and object
+TIME_LINKS = frozenset({"من", "على"})
+
+
+def _backgrounded(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
+    """The event word only dates or qualifies something else, so it states no occurrence of its own.
+
+    Three positions: a time reference ("بعد الهجوم", "منذ اغتيال …", "بعد أن خطف", "بعد يومين
+    من التفجير"); the complement of a noun that makes it a topic ("ملف الاغتيالات", "ضحايا
+    التفجيرات", "الذكرى الثالثة لاغتيال"); the object of a condemnation ("أدانت الاقتحامات"),
+    which is the ACCUSE event, the attack being told where it is reported.
+    """
+    first = trigger.first
+    for start in range(max(0, first - TIME_REFERENCE_REACH), first):
+        match = cues.temporal_governors.match_at(tokens, start)
+        if match is None or match.last > first or roles.crosses_clause(tokens, match.last, first):
+            continue
+        if match.last == first or tokens[first - 1].norm in TIME_LINKS:
+            return True
+    return _governed(tokens, first, cues.background_heads, HEAD_REACH)
+
+
+def _governed(tokens: Sequence[Token], first: int, index: PhraseIndex[str], reach: int) -> bool:
+    """A phrase of ``index`` ends at most ``reach`` words before token ``first``, in its clause."""
+    for start in range(max(0, first - reach - 2), first):
+        match = index.match_at(tokens, start)
+        if (match is not None and match.last <= first and first - match.last <= reach
+                and not roles.crosses_clause(tokens, match.last, first)):
+            return True
+    return False
+
+
+def _condemned(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
+    """The event word is the object of a condemnation ("استنكرت الحكومة التفجيرات")."""
+    return _governed(tokens, trigger.first, cues.topic_governors, TOPIC_REACH)
+
+
+REPORT_REACH = 4
+
+
+def _reported(tokens: Sequence[Token], trigger: TriggerMatch, casualties: list[CasualtyMention],
+              cues: Cues) -> bool:
+    """A condemned attack told as news all the same: what it hit or caused follows it
+    ("التفجير الإرهابي الذي استهدف مسجدا … وأدى إلى مقتل …"), or a casualty count."""
+    if any(c.count is not None and abs(c.first - trigger.first) <= CASUALTY_REACH for c in casualties):
+        return True
+    return any(cues.occurrence_after.contains_at(tokens, index)
+               for index in range(trigger.last, min(len(tokens), trigger.last + REPORT_REACH)))
 
 
 def _remember_speaker(context: ArticleContext, speaker: Mention | None) -> None:

@@ -34,7 +34,7 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         # "…, متهما المملكة": the accuser is the sentence's subject, named before.
         before = [m for m in pool if m.last <= trigger.first]
         actor = before[0] if before else None
-    elif trigger.entry.pos == "verb":
+    elif trigger.entry.pos == "verb" and not cues.patient_genitive.contains_at(tokens, trigger.first):
         actor = _verb_subject(tokens, trigger, pool, cues)
     elif verbal:
         # "أعربت بغداد عن رفضها …": a speech noun's speaker is the clause's subject before it.
@@ -43,11 +43,18 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
     else:
         actor = _noun_agent(tokens, trigger, pool, cues)
     if actor is not None and actor.kind == "civilians" and trigger.entry.event_type in SUFFERING_TYPES:
-        # "قتل 38 سائحا": civilians after a passive verb of violence suffer it, they don't do it.
-        return _noun_agent(tokens, trigger, [m for m in pool if m is not actor], cues), actor
+        # "قتل 38 سائحا": civilians after a passive verb of violence suffer it, they don't do it;
+        # "إن الشرطة اعتقلت 300 شخص": the doer, if any, is the subject before the verb.
+        rest = [m for m in pool if m is not actor]
+        doer = _noun_agent(tokens, trigger, rest, cues)
+        if doer is None and trigger.entry.pos == "verb":
+            doer = _subject_before(tokens, trigger, [m for m in rest if m.kind != "civilians"], cues)
+        return doer, actor
     target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
     if target is None and trigger.entry.event_type in SUFFERING_TYPES:
         target = _phrase_after_marker(tokens, trigger, cues)
+    if trigger.entry.id in cues.host_entries:
+        return target, actor  # "استقبل الملك الوزير": the visitor acts, the host receives
     return actor, target
 
 
@@ -76,6 +83,12 @@ def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[M
              and not _marked_as_target(tokens, m, cues)]
     if after:
         return after[0]
+    return _subject_before(tokens, trigger, pool, cues)
+
+
+def _subject_before(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
+                    cues: Cues) -> Mention | None:
+    """A topicalized subject (subject-verb order) in the verb's clause."""
     before = [m for m in pool if trigger.first - SUBJECT_BEFORE_VERB <= m.last <= trigger.first
               and not _marked_as_target(tokens, m, cues) and not crosses_clause(tokens, m.last, trigger.first)]
     return before[-1] if before else None
@@ -99,7 +112,10 @@ def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
                 index = mention.first - gap
                 if index >= trigger.last and cues.agent_markers.contains_at(tokens, index):
                     return mention
-    # "غارات التحالف": a genitive doer right after the noun (or after one adjective).
+    # "غارات التحالف": a genitive doer right after the noun (or after one adjective); but
+    # "مقتل أربعة من عناصر داعش", "اعتقال أحد قياديي بوكو حرام": the genitive suffers the act.
+    if cues.patient_genitive.contains_at(tokens, trigger.first):
+        return None
     genitive = [m for m in pool if trigger.last <= m.first <= trigger.last + 1 and m.kind in AGENT_KINDS
                 and not _marked_as_target(tokens, m, cues)]
     return genitive[0] if genitive else None

@@ -51,3 +51,58 @@ def test_statement_gets_no_place_unless_stated() -> None:
     assert condemnation.location is None
     # The actor's name stops before the event noun that follows it.
     assert condemnation.actor is not None and condemnation.actor.text == "جامعة الدول العربية"
+
+
+# The "specific occurrence" test: an event word that only dates or qualifies something else.
+@pytest.mark.parametrize("text", [
+    "وزار الوزير دمشق بعد اغتيال رئيس الحكومة في بيروت.",  # a time reference after بعد
+    "وتوترت العلاقات بين البلدين منذ اختطاف الصحافي الفرنسي.",  # … after منذ
+    "وعاد السفير إلى عمله بعد يومين من التفجير في السوق.",  # بعد … من + event noun
+    "وتنظر المحكمة في ملف الاغتيالات منذ سنوات.",  # the genitive of a non-event noun
+    "وأحيا الأهالي الذكرى الثالثة لاغتيال النائب في بيروت.",  # ذكرى + ordinal + ل
+    "وشارك الوزير في تشييع ضحايا التفجيرات في المدينة.",  # ضحايا + event noun
+    "وحذر الخبراء من مخطط لاغتيال الصحافي في العاصمة.",  # purpose ل: an aim, not an occurrence
+])
+def test_background_mentions_are_not_material_events(text: str) -> None:
+    assert not {"ASSAULT", "PROTEST", "COERCE"} & set(types_of(text))
+
+
+def test_condemned_attack_is_the_accusation_only() -> None:
+    assert types_of("واستنكرت الحكومة العراقية التفجيرات في المدينة أمس.") == ["ACCUSE"]
+
+
+def test_condemned_attack_told_as_news_is_an_event_too() -> None:
+    # An outlet that reports the attack only through a condemnation still reports it.
+    assert "ASSAULT" in types_of("واستنكرت الحكومة العراقية التفجير الذي استهدف مسجدا في المدينة أمس.")
+
+
+@pytest.mark.parametrize("text", [
+    "قتل خمسة أشخاص في انفجار سيارة مفخخة في بغداد أمس.",  # a finite verb with casualties
+    "وشن مسلحون هجوما على نقطة تفتيش قرب الموصل.",  # a noun after a light verb
+    "وتعرضت دورية للجيش لهجوم مسلح في الرمادي.",  # a noun after an occurrence verb
+    "وتجمع مئات المتظاهرين أمام مبنى البرلمان.",  # a gathering of protesters
+])
+def test_reports_of_an_occurrence_stay_events(text: str) -> None:
+    assert {"ASSAULT", "PROTEST"} & set(types_of(text))
+
+
+def test_a_chant_alone_is_not_a_new_protest() -> None:
+    assert "PROTEST" not in types_of("وهتف المتظاهرون بشعارات ضد الحكومة.")
+
+
+def test_a_consequence_joins_the_event_before_it() -> None:
+    events = events_of("وفضت قوات الأمن اعتصام المعارضين في الساحة الرئيسية للمدينة بالقوة صباح الخميس "
+                       "مما أسفر عن مقتل عشرة من المعتصمين.")
+    assert [e.event_type for e in events].count("ASSAULT") == 1
+
+
+def test_repeated_event_is_kept_at_its_most_informative_mention() -> None:
+    events = events_of("وشنت الطائرات غارات جديدة. وقالت مصادر إن الطائرات شنت غارات على مواقع الحوثيين "
+                       "في صنعاء أمس.")
+    (raid,) = [e for e in events if e.event_type == "ASSAULT"]
+    assert raid.location is not None and raid.location.text == "صنعاء"
+
+
+def test_verb_spelled_like_a_definite_noun_is_a_verb() -> None:
+    (arrest,) = [e for e in events_of("وأكد المصدر أن الشرطة ألقت القبض على السائق.") if e.event_type == "COERCE"]
+    assert arrest.trigger.text.startswith("ألقت")

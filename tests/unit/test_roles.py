@@ -27,3 +27,24 @@ def test_mention_does_not_stretch_over_a_stop() -> None:
     stopped = mentions_of_sentence(tokens, load_actors(), frozenset({stop}))
     assert max(m.last for m in stopped) <= stop
     assert any(m.last > stop for m in free)  # without the stop, the object noun is swallowed
+
+
+def _events(text: str):
+    from hadath.extract.events import extract_events
+    from hadath.stages import normalize
+    from schemas import Article
+
+    return extract_events(normalize(Article(id="t", text=text, published_at="2015-08-09")))
+
+
+def test_genitive_of_a_killing_is_the_victim() -> None:
+    (killing,) = [e for e in _events("وأعلن الجيش مقتل أربعة من عناصر تنظيم داعش في الرمادي.")
+                  if e.event_type == "ASSAULT"]
+    assert killing.actor is None or "داعش" not in killing.actor.text
+
+
+def test_host_of_a_reception_is_the_target() -> None:
+    (meeting,) = [e for e in _events("استقبل الملك سلمان بن عبد العزيز وزير الخارجية المصري سامح شكري.")
+                  if e.event_type == "CONSULT"]
+    assert meeting.target is not None and "سلمان" in meeting.target.text
+    assert meeting.actor is None or "سلمان" not in meeting.actor.text
