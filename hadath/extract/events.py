@@ -6,6 +6,7 @@ a trigger pay for the actor dictionary, the gazetteer, dates, numbers and roles.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,6 +34,7 @@ SAME_EVENT_GAP = 6
 SPEAKER_REACH = 3  # sentences over which an unnamed speaker is the last named one
 POS_BONUS = {"verb": 0.3, "phrase": 0.2, "noun": 0.0}
 DATELINE_TOKENS = 12
+ARTICLE_COUNTRY_MIN = 2  # place mentions needed before an article's country is clear
 HEADLINE_TOKENS = 25
 MIN_WEIGHT = 0.5
 
@@ -85,6 +87,9 @@ class ArticleContext:
     published: date
     dateline: Place | None = None
     countries: list[str] = field(default_factory=list)
+    # How often each country's places are named, and the first place named in each.
+    country_mentions: Counter[str] = field(default_factory=Counter)
+    first_place: dict[str, Place] = field(default_factory=dict)
     # The last named speaker: "وأضاف …" with no subject continues the previous speaker.
     last_speaker: Mention | None = None
     last_speaker_sentence: int = -1
@@ -110,7 +115,22 @@ def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
         if not triggers:
             continue
         candidates.extend(_sentence_events(sentence, triggers, kb, context, len(candidates)))
-    return _renumber(_drop_repeated_mentions(candidates))
+    return _renumber(_with_article_country(_drop_repeated_mentions(candidates), kb, context))
+
+
+def _with_article_country(candidates: list[EventCandidate], kb: Knowledge,
+                          context: ArticleContext) -> list[EventCandidate]:
+    """A material event with no place of its own happened where the article is set: the
+    country its places are mostly in (GUIDELINES: the country "when the article makes it clear")."""
+    if not context.country_mentions:
+        return candidates
+    (country, count), *rest = context.country_mentions.most_common(2) + [("", 0)]
+    if count < ARTICLE_COUNTRY_MIN or count <= rest[0][1]:
+        return candidates  # no clear setting
+    place = context.first_place[country]
+    return [c.model_copy(update={"location": place})
+            if c.location is None and c.event_type in kb.cues.dateline_types else c
+            for c in candidates]
 
 
 def _drop_repeated_mentions(candidates: list[EventCandidate]) -> list[EventCandidate]:
@@ -193,8 +213,12 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     participants = mentions_of_sentence(tokens, kb.actors, frozenset(t.first for t in triggers), entities)
     places = _with_unknown_places(kb.gazetteer.find(tokens, context.countries), entities)
     for match in places:
-        if match.place.country and match.place.country not in context.countries:
-            context.countries.append(match.place.country)
+        country = match.place.country
+        if country and country not in context.countries:
+            context.countries.append(country)
+        if country:
+            context.country_mentions[country] += 1
+            context.first_place.setdefault(country, _place(match, tokens, context.text))
     dates = [d for d in find_dates(tokens, context.published) if not _in_dateline(tokens, d, context)]
     casualties = find_casualties(tokens)
     events = []
