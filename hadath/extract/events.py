@@ -124,7 +124,7 @@ def _with_article_country(candidates: list[EventCandidate], kb: Knowledge,
     country its places are mostly in (GUIDELINES: the country "when the article makes it clear")."""
     if not context.country_mentions:
         return candidates
-    (country, count), *rest = context.country_mentions.most_common(2) + [("", 0)]
+    (country, count), *rest = [*context.country_mentions.most_common(2), ("", 0)]
     if count < ARTICLE_COUNTRY_MIN or count <= rest[0][1]:
         return candidates  # no clear setting
     place = context.first_place[country]
@@ -222,14 +222,37 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     dates = [d for d in find_dates(tokens, context.published) if not _in_dateline(tokens, d, context)]
     casualties = find_casualties(tokens)
     events = []
-    for trigger in _one_trigger_per_event(triggers, tokens, kb.cues):
+    chosen = _one_trigger_per_event(triggers, tokens, kb.cues)
+    for trigger in chosen:
         if trigger.weight < MIN_WEIGHT:
             continue  # a word the negative cues doubt (a cabinet session, an accident)
+        if _inside_protest_or_call(trigger, chosen, tokens):
+            continue
         event = _candidate(sentence, trigger, participants, places, dates, casualties, kb, context,
                            first_index + len(events))
         if event is not None:
             events.append(event)
     return events
+
+
+CALL_CONTENT_REACH = 3  # "طالبوا بمحاسبة الفاسدين": what is called for, a few words after the call
+
+
+def _inside_protest_or_call(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Sequence[Token]) -> bool:
+    """Demands voiced at a protest stay inside the PROTEST (GUIDELINES), and the act a call asks
+    for ("طالبوا بمحاسبة …", "دعا إلى وقف …") is the call's content, not an event of its own."""
+    kind = trigger.entry.event_type
+    for other in chosen:
+        if other is trigger or other.first >= trigger.first:
+            continue
+        if (kind == "REQUEST" and other.entry.event_type == "PROTEST"
+                and not roles.crosses_clause(tokens, other.last, trigger.first)):
+            return True
+        if (other.entry.event_type == "REQUEST" and kind != "REQUEST" and trigger.entry.pos != "verb"
+                and 0 <= trigger.first - other.last <= CALL_CONTENT_REACH
+                and not roles.crosses_clause(tokens, other.last, trigger.first)):
+            return True
+    return False
 
 
 def _with_unknown_places(places: list[PlaceMatch], entities: list[tuple[int, int, str]]) -> list[PlaceMatch]:
@@ -298,6 +321,8 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         return None  # "أدانت الجامعة الاقتحامات": the ACCUSE is the event, the attack its topic
     modality, source = modality_of(tokens, trigger, participants, kb.cues, verbal)
     actor, target = roles.assign(tokens, trigger, participants, kb.cues, verbal, exclude=source)
+    if entry.event_type == "REQUEST" and _protesters(actor, tokens):
+        return None  # "وطالب المحتجون …": demands voiced at a protest stay inside the PROTEST
     if verbal and actor is None and source is not None:
         actor, source = source, None  # "قال X إنه يدين …": the speaker is the one who condemns
     if verbal and actor is None and context.sentence_number - context.last_speaker_sentence <= SPEAKER_REACH:
@@ -507,6 +532,16 @@ def _reported(tokens: Sequence[Token], trigger: TriggerMatch, casualties: list[C
         return True
     return any(cues.occurrence_after.contains_at(tokens, index)
                for index in range(trigger.last, min(len(tokens), trigger.last + REPORT_REACH)))
+
+
+PROTESTER_WORDS = ("متظاهر", "محتج", "معتصم")
+
+
+def _protesters(mention: Mention | None, tokens: Sequence[Token]) -> bool:
+    """The participant is the protesters themselves (المتظاهرون، المحتجين، المعتصمون)."""
+    if mention is None or mention.first < 0:
+        return False
+    return any(word in token.norm for token in tokens[mention.first:mention.last] for word in PROTESTER_WORDS)
 
 
 def _remember_speaker(context: ArticleContext, speaker: Mention | None) -> None:

@@ -11,19 +11,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from hadath.extract.actors import ActorDictionary
+from hadath.text.normalize import normalize
 from hadath.text.phrases import HasNorm
 
 # A state name after these words is a place ("في العراق"), not a participant.
-PLACE_PREPOSITIONS = frozenset({"في", "من", "الى", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط",
-                                "انحاء", "مدن", "محافظات", "اراضي"})
+PLACE_PREPOSITIONS = frozenset(normalize(w) for w in {
+    "في", "من", "الى", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "انحاء", "مدن", "محافظات", "اراضي"})
 # Definite words that never continue a noun phrase.
-PHRASE_STOPS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "الان", "اليوم", "الى",
-                          "الا", "الماضي", "الماضيه", "المقبل", "المقبله", "الحالي", "الجاري", "السبت",
-                          "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "الليله",
+PHRASE_STOPS = frozenset(normalize(w) for w in {
+                          "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "الان", "اليوم", "الى", "الا",
+                          "الماضي", "الماضيه", "المقبل", "المقبله", "الحالي", "الجاري", "السبت", "الاحد",
+                          "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "الليله",
                           "البارحه", "الثاني", "الاول", "الجديد", "الجديده"})
 MAX_EXTENSION = 3
 # Words after which a nationality word is a noun ("قال السعودي"), not an adjective.
-NOT_A_NOUN = frozenset({"و", "ان", "قال", "اعلن", "اكد", "ضد", "على", "مع", "بين", "عن", "الى", "من", "في"})
+NOT_A_NOUN = frozenset(normalize(w) for w in {
+    "و", "ان", "قال", "اعلن", "اكد", "ضد", "على", "مع", "بين", "عن", "الى", "من", "في"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,16 @@ def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary,
         entry = match.entry
         if entry.kind == "state" and (_used_as_place(tokens, match.first) or _is_adjective(tokens, match)):
             continue
+        if entry.kind == "state" and _indefinite_nisba(tokens, match.first, match.last):
+            head = match.first - 1
+            if head in stops:
+                if tokens[match.first].norm.endswith(FEMININE_NISBA):
+                    continue  # "ضربات أمريكية": describes the event, names no participant
+            elif _describable(tokens[head].norm):
+                # "طالب تونسي", "جنودا أميركيين": the noun the adjective describes is the participant.
+                found.append(Mention(head, match.last, " ".join(t.norm for t in tokens[head:match.last]), None,
+                                     entry.country))
+                continue
         found.append(Mention(match.first, match.last, entry.name, entry.kind, entry.country))
     if entities:
         found = _with_entities(tokens, found, entities, stops)
@@ -122,6 +135,24 @@ def _is_adjective(tokens: Sequence[HasNorm], match: object) -> bool:
     nisba = word.startswith(("ال", "وال")) and word.endswith(("يه", "ي", "يين", "يون"))
     previous = tokens[first - 1].norm if first > 0 else ""
     return last - first == 1 and nisba and previous.isalpha() and previous not in NOT_A_NOUN
+
+
+NISBA_ENDINGS = ("ي", "يه", "يات", "يون", "يين")  # not يا: سوريا، ليبيا
+FEMININE_NISBA = ("يه", "يات")
+
+
+def _indefinite_nisba(tokens: Sequence[HasNorm], first: int, last: int) -> bool:
+    """One indefinite nationality word after a word (تونسي، أمريكية، أميركيين)."""
+    word = tokens[first].norm
+    return (last - first == 1 and first > 0 and not word.startswith(("ال", "وال", "بال", "لل"))
+            and word.endswith(NISBA_ENDINGS) and len(word) >= 4)
+
+
+def _describable(word: str) -> bool:
+    """An indefinite noun a nationality adjective can describe (not a particle, verb of saying, or name)."""
+    bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 3 else word
+    return (word.isalpha() and len(bare) >= 3 and not bare.startswith("ال")
+            and word not in NOT_A_NOUN and bare not in NOT_A_NOUN)
 
 
 def _used_as_place(tokens: Sequence[HasNorm], first: int) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from hadath.extract.cues import Cues
 from hadath.extract.mentions import Mention
 from hadath.extract.triggers import TriggerMatch
+from hadath.text.normalize import normalize
 from hadath.text.phrases import HasNorm
 
 SUFFERING_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -28,8 +29,14 @@ AGENT_KINDS = frozenset({"state", "government", "military", "police", "armed_gro
 def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention], cues: Cues,
            verbal: bool, exclude: Mention | None = None) -> tuple[Mention | None, Mention | None]:
     """(actor, target) of the event named by ``trigger``; ``verbal`` for speech-act types."""
-    pool = [m for m in participants if m is not exclude and not _overlaps(m, trigger)]
+    pool = [m for m in participants if m is not exclude and not _overlaps(m, trigger) and m.kind not in REPORTER_KINDS]
     word = tokens[trigger.first].norm
+    called = _called_object(tokens, trigger, pool) if verbal else None
+    if called is not None:
+        # "ودعا الكتل السياسية إلى …": the one named before إلى is called on; the caller is the
+        # subject carried over (before the verb, else the last speaker).
+        rest = [m for m in pool if m is not called]
+        return _subject_before(tokens, trigger, rest, cues), called
     if verbal and _is_circumstantial_participle(word):
         # "…, متهما المملكة": the accuser is the sentence's subject, named before.
         before = [m for m in pool if m.last <= trigger.first]
@@ -56,6 +63,29 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
     if trigger.entry.id in cues.host_entries:
         return target, actor  # "استقبل الملك الوزير": the visitor acts, the host receives
     return actor, target
+
+
+# News agencies and papers report; they are sources, not parties to the events they carry.
+REPORTER_KINDS = frozenset({"media"})
+# Verbs of calling whose object comes before the preposition of what is asked ("دعا X إلى", "حث X على").
+CALLING_ENTRIES = {"request.call": "الي", "request.urge": "علي", "request.appeal": "الي"}  # matching form
+
+
+def _called_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:
+    """The single participant between a conjoined calling verb and its preposition: the one
+    called on ("ودعا الكتل السياسية إلى" — the subject is the speaker already named)."""
+    preposition = CALLING_ENTRIES.get(trigger.entry.id)
+    word = tokens[trigger.first].norm
+    if preposition is None or trigger.entry.pos != "verb" or word[:1] not in {"و", "ف"}:
+        return None
+    after = [m for m in pool if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB]
+    if len(after) != 1 or after[0].first != trigger.last:
+        return None
+    mention = after[0]
+    following = [m for m in pool if mention.last <= m.first <= mention.last + 2]
+    if following or mention.last >= len(tokens) or tokens[mention.last].norm != preposition:
+        return None
+    return mention
 
 
 def _is_circumstantial_participle(word: str) -> bool:
@@ -134,8 +164,9 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
 
 CLAUSE_BREAKS = frozenset({"،", "؛", ";", ".", "!", "?", "؟"})
 # Words that end a noun phrase taken as a target ("على قاعدة جوية | في كردستان").
-PHRASE_ENDS = frozenset({"في", "من", "الى", "على", "عن", "مع", "بعد", "قبل", "خلال", "منذ", "حيث", "ما", "و",
-                         "التي", "الذي", "الذين", "ان", "انه", "اثر", "عقب", "ضد", "بين", "لدى", "عند"})
+PHRASE_ENDS = frozenset(normalize(w) for w in {
+    "في", "من", "الى", "على", "عن", "مع", "بعد", "قبل", "خلال", "منذ", "حيث", "ما", "و", "التي", "الذي", "الذين", "ان",
+    "انه", "اثر", "عقب", "ضد", "بين", "لدى", "عند"})
 MARKER_REACH = 3  # tokens between the trigger and a target marker
 PHRASE_WORDS = 3
 
@@ -147,7 +178,7 @@ def _phrase_after_marker(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues:
         if tokens[index].norm in CLAUSE_BREAKS:
             return None
         match = cues.target_markers.match_at(tokens, index)
-        if match is None or tokens[index].norm in {"مع", "الى", "عن", "نحو"}:
+        if match is None or tokens[index].norm in {"مع", "الي", "عن", "نحو"}:
             continue
         first = match.last
         last = first

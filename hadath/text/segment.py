@@ -9,13 +9,43 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hadath.text.normalize import NormalizedText
+from hadath.text.normalize import NormalizedText, normalize
 
 # A number keeps its decimal/date separators (3.5, 15/2); a word is a run of letters.
 _TOKEN = re.compile(r"\d+(?:[.,/:]\d+)*|[^\W\d_]+|[^\w\s]", re.UNICODE)
 # A sentence ends at . ! ? ؟ … followed by space, or at a line break.
 _SENTENCE_END = re.compile(r"(?:[.!?؟…]+[\"'»”)]*(?=\s)|\n+)")
 CLAUSE_BREAKS = frozenset({"،", "؛", ";", ",", ":", "(", ")", "\"", "«", "»", "“", "”", "-", "–"})
+
+# Unpunctuated prose runs whole paragraphs into one "sentence"; past this many tokens one is cut
+# where Arabic news opens a new statement (see ``_clause_openings``).
+LONG_SENTENCE = 60
+MIN_PIECE = 5  # tokens each piece keeps at least
+SEMICOLONS = frozenset({"؛", ";"})
+COMMAS = frozenset({"،", ","})
+# Words that open a new statement inside a run-on sentence: "فيما دعت …", "بينما كان …", "كما تظاهر …".
+CLAUSE_CONJUNCTIONS = frozenset({"فيما", "وفيما", "بينما", "وبينما", "كما", "وكما"})
+# "فيما يتعلق ب…", "فيما بينهم", "كما هو": the conjunction heads a phrase, not a clause.
+NOT_AFTER_CONJUNCTION = frozenset({"يتعلق", "يخص", "يلي", "بينهم", "بينها", "بينهما", "بعد", "هو", "هي", "لو",
+                                   "يبدو", "ذكرنا", "سبق", "يجب", "ينبغي", "ان", "انه", "انها"})
+# "من جهته، …", "من جانبها …", "بدوره …": a new speaker takes the floor.
+TURN_OPENERS = frozenset({"جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها"})
+TURN_WORDS = frozenset({"بدوره", "بدورها", "وبدوره", "وبدورها"})
+# Verbs that open a statement when a conjunction joins them to what came before ("وأضاف",
+# "وانطلقت", "وطالب المحتجون"): reporting verbs and the verbs news narrative advances with.
+OPENING_VERBS = frozenset(normalize(verb) for verb in {
+    "قال", "قالت", "قالوا", "اضاف", "اضافت", "تابع", "تابعت", "اكد", "اكدت", "اشار", "اشارت", "اوضح",
+    "اوضحت", "ذكر", "ذكرت", "اعلن", "اعلنت", "افاد", "افادت", "لفت", "لفتت", "شدد", "شددت", "صرح",
+    "صرحت", "كشف", "كشفت", "نقل", "نقلت", "دعا", "دعت", "دعاه", "دعاها", "طالب", "طالبت", "طالبوا",
+    "حذر", "حذرت", "اعتبر", "اعتبرت", "اعرب", "اعربت", "ادان", "ادانت", "ندد", "نددت", "رحب", "رحبت",
+    "هدد", "هددت", "نفى", "نفي", "نفت", "كان", "كانت", "ياتي", "تاتي", "جاء", "جاءت", "انطلق", "انطلقت",
+    "خرج", "خرجت", "خرجوا", "تظاهر", "تظاهرت", "تظاهروا", "تجمع", "تجمعت", "شهد", "شهدت", "اندلع",
+    "اندلعت", "شن", "شنت", "نفذ", "نفذت", "اعتقل", "اعتقلت", "تمكن", "تمكنت", "اسفر", "اسفرت", "تعرض",
+    "تعرضت", "تولى", "تولت", "يتصاعد", "تتصاعد", "تصاعد", "تصاعدت", "يستمر", "تستمر", "ارتفع", "ارتفعت",
+    "اصيب", "اصيبت", "لقي", "سقط", "سقطت", "التقى", "التقت", "استقبل", "استقبلت", "بحث", "بحثت", "عقد",
+    "عقدت", "وصل", "وصلت", "غادر", "غادرت", "رفع", "رفعوا", "ردد", "رددوا", "شكر", "شكروا", "تعهد",
+    "تعهدت", "اتهم", "اتهمت", "استنكر", "استنكرت", "ابدى", "ابدت", "اضطر", "قام", "قامت",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +85,41 @@ def split_sentences(normalized: NormalizedText) -> list[SentenceSpan]:
     for boundary in boundaries:
         tokens = tokenize(normalized, position, boundary)
         if tokens:
-            sentences.append(SentenceSpan(tokens[0].start, tokens[-1].end, tuple(tokens)))
+            for first, last in _pieces(tokens):
+                sentences.append(SentenceSpan(tokens[first].start, tokens[last - 1].end, tuple(tokens[first:last])))
         position = boundary
     return sentences
+
+
+def _pieces(tokens: list[TokenSpan]) -> list[tuple[int, int]]:
+    """Token ranges of a sentence: itself, or a run-on sentence cut where new statements open."""
+    if len(tokens) <= LONG_SENTENCE:
+        return [(0, len(tokens))]
+    cuts = [0]
+    for index in _clause_openings(tokens):
+        if index - cuts[-1] >= MIN_PIECE and len(tokens) - index >= MIN_PIECE:
+            cuts.append(index)
+    return list(zip(cuts, [*cuts[1:], len(tokens)], strict=True))
+
+
+def _clause_openings(tokens: list[TokenSpan]) -> list[int]:
+    """Indices where a new statement opens inside a run-on sentence: after "؛", at "فيما / بينما /
+    كما", at "من جهته، …" or "بدوره", and at a conjunction glued to a reporting or narrative verb
+    ("وأضاف", "وانطلقت", "وطالب")."""
+    openings = []
+    for index in range(1, len(tokens)):
+        word = tokens[index].norm
+        following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
+        previous = tokens[index - 1].norm
+        if previous in SEMICOLONS:
+            openings.append(index)
+        elif word in CLAUSE_CONJUNCTIONS:
+            if following not in NOT_AFTER_CONJUNCTION:
+                openings.append(index)
+        elif ((word in {"من", "ومن"} and following in TURN_OPENERS) or word in TURN_WORDS
+              or (word[:1] in {"و", "ف"} and word[1:] in OPENING_VERBS and previous not in {"ان", "انه", "انها"})):
+            openings.append(index)
+    return openings
 
 
 def clause_ranges(tokens: tuple[TokenSpan, ...] | list[TokenSpan]) -> list[tuple[int, int]]:

@@ -106,3 +106,9 @@ def test_repeated_event_is_kept_at_its_most_informative_mention() -> None:
 def test_verb_spelled_like_a_definite_noun_is_a_verb() -> None:
     (arrest,) = [e for e in events_of("وأكد المصدر أن الشرطة ألقت القبض على السائق.") if e.event_type == "COERCE"]
     assert arrest.trigger.text.startswith("ألقت")
+
+
+def test_demands_voiced_at_a_protest_stay_inside_it() -> None:
+    types = types_of("تظاهر المئات في بغداد أمس وطالبوا بمحاسبة الفاسدين. وطالب المحتجون الحكومة بإجراء إصلاحات.")
+    assert "PROTEST" in types
+    assert "REQUEST" not in types and "ACCUSE" not in types

@@ -27,3 +27,13 @@ def test_ner_spans_add_people_the_dictionary_does_not_know_without_overlapping_i
     by_first = {m.first: m for m in mentions}
     assert by_first[2].kind == "person" and by_first[2].last == 4
     assert not any(m.first == 7 for m in mentions)  # a LOC is a place, not a participant
+
+
+def test_an_indefinite_nationality_adjective_joins_the_noun_it_describes() -> None:
+    tokens = tokenize(normalize_text("قتل جنود أميركيون في هجوم نفذه طالب تونسي"))
+    texts = [" ".join(t.norm for t in tokens[m.first:m.last]) for m in mentions_of_sentence(tokens, load_actors())]
+    assert "جنود اميركيون" in texts
+    tokens = tokenize(normalize_text("وشنت مقاتلات ضربات أمريكية على مواقع التنظيم"))
+    stops = frozenset({[t.norm for t in tokens].index("ضربات")})
+    names = [m.name for m in mentions_of_sentence(tokens, load_actors(), stops)]
+    assert not any("امريكيه" in n or n == "United States" for n in names)

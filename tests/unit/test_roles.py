@@ -48,3 +48,15 @@ def test_host_of_a_reception_is_the_target() -> None:
                   if e.event_type == "CONSULT"]
     assert meeting.target is not None and "سلمان" in meeting.target.text
     assert meeting.actor is None or "سلمان" not in meeting.actor.text
+
+
+def test_the_one_called_on_is_the_target_and_the_caller_carries_over() -> None:
+    events = _events("وأكد رئيس الوزراء حيدر العبادي رفضه للفساد. ودعا الكتل السياسية إلى دعم الإصلاح.")
+    call = next(e for e in events if e.event_type == "REQUEST")
+    assert call.target is not None and call.target.text == "الكتل السياسية"
+    assert call.actor is not None and "العبادي" in call.actor.text
+
+
+def test_a_news_agency_is_no_party_to_the_statement() -> None:
+    events = _events("وبحسب وكالة الصحافة الفرنسية فإن المفوضية الأوروبية رفضت الطلب الروسي.")
+    assert all(e.actor is None or "الفرنسية" not in e.actor.text for e in events)

@@ -101,3 +101,20 @@ def test_fast_normalization_equals_the_character_by_character_definition() -> No
         expected_index = [i for i, c in enumerate(raw) for _ in _normalize_char(c)]
         assert fast.text == "".join(_normalize_char(c) for c in raw)
         assert list(fast.raw_index) == expected_index
+
+
+def test_run_on_sentence_is_cut_where_new_statements_open() -> None:
+    filler = " ".join(["في إطار خطة الإصلاح الشاملة"] * 8)
+    raw = (f"وانطلقت تظاهرات في ساحة التحرير {filler} وكان رئيس الوزراء قد أكد الاستعداد للإصلاح "
+           f"{filler}، فيما دعت كتلة المواطن الوزراء إلى الاستقالة {filler}؛ من جهته قال النائب إن المطالب مشروعة")
+    pieces = [raw[s.start:s.end] for s in split_sentences(normalize_text(raw))]
+    assert [p.split()[0] for p in pieces] == ["وانطلقت", "وكان", "فيما", "من"]
+    assert pieces[1].endswith("،") and pieces[2].endswith("؛")
+
+
+def test_short_sentences_and_phrasal_conjunctions_are_not_cut() -> None:
+    short = "وقال الوزير إن القوات انسحبت، فيما دعت المعارضة إلى الحوار."
+    assert len(split_sentences(normalize_text(short))) == 1
+    filler = " ".join(["في إطار خطة الإصلاح الشاملة"] * 14)
+    long = f"بحث الطرفان التعاون فيما يتعلق بالأمن {filler} كما هو معروف"
+    assert len(split_sentences(normalize_text(long))) == 1
