@@ -485,7 +485,7 @@ def _subordinate(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
 TIME_REFERENCE_REACH = 4  # "بعد ثمانية أيام من الهجوم": governor … من/على … event word
 HEAD_REACH = 1  # words between a governing noun and the event word ("الذكرى الثالثة لاغتيال")
 TOPIC_REACH = 4  # "استنكرت الحكومة العراقية التفجيرات": the condemner's name between verb and object
-TIME_LINKS = frozenset({"من", "على"})
+TIME_LINKS = frozenset({"من", "علي"})  # matching forms: ى is written ي
 
 
 def _backgrounded(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
