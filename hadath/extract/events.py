@@ -554,16 +554,26 @@ def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[Place
               taken: tuple[Mention | None, ...], context: ArticleContext) -> Place | None:
     """The place nearest after the trigger (else before), not inside a participant's words."""
     spans = [(m.first, m.last) for m in taken if m is not None]
-    free = [p for p in places if not any(p.first < last and first < p.last for first, last in spans)]
-    after = [p for p in free if p.first >= trigger.last]
-    before = [p for p in free if p.last <= trigger.first]
-    chosen = after[0] if after else (before[-1] if before else None)
-    return _place(chosen, tokens, context.text) if chosen else None
+    free = [p for p in places if not any(p.first < last and first < p.last for first, last in spans)
+            and not (p.first < trigger.last and trigger.first < p.last)]
+    if not free:
+        return None
+    chosen = min(free, key=lambda p: _place_rank(tokens, trigger, p))
+    return _place(chosen, tokens, context.text)
+
+
+def _place_rank(tokens: Sequence[Token], trigger: TriggerMatch, place: PlaceMatch) -> tuple[int, int, int]:
+    """Lower is better: in the trigger's clause, introduced by في/ب, after the trigger, close."""
+    after = place.first >= trigger.last
+    start, end = (trigger.last, place.first) if after else (place.last, trigger.first)
+    return (int(roles.crosses_clause(tokens, start, end)), int(not _locative(tokens, place.first)),
+            (end - start) + (0 if after else PLACE_BEFORE_PENALTY))
 
 
 # Verbal types that happen somewhere (a meeting, a visit): their place is found like a material event's.
 PLACED_VERBAL_TYPES = frozenset({"CONSULT"})
 LOCATIVE = frozenset({"في", "ب"})
+PLACE_BEFORE_PENALTY = 5  # a place before the trigger is usually the subject's, not the event's
 
 
 def _stated_place(tokens: Sequence[Token], trigger: TriggerMatch, places: list[PlaceMatch],
