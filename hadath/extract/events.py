@@ -90,6 +90,7 @@ class ArticleContext:
     # How often each country's places are named, and the first place named in each.
     country_mentions: Counter[str] = field(default_factory=Counter)
     first_place: dict[str, Place] = field(default_factory=dict)
+    named_parties: list[Mention] = field(default_factory=list)
     # The last named speaker: "وأضاف …" with no subject continues the previous speaker.
     last_speaker: Mention | None = None
     last_speaker_sentence: int = -1
@@ -115,7 +116,28 @@ def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
         if not triggers:
             continue
         candidates.extend(_sentence_events(sentence, triggers, kb, context, len(candidates)))
-    return _renumber(_with_article_country(_drop_repeated_mentions(candidates), kb, context))
+    candidates = _with_article_country(_drop_repeated_mentions(candidates), kb, context)
+    return _renumber([_canonical_parties(c, context) for c in candidates])
+
+
+UNSPECIFIED = " (unspecified)"
+
+
+def _canonical_parties(candidate: EventCandidate, context: ArticleContext) -> EventCandidate:
+    """"التحالف" after "التحالف الدولي": a generic mention takes the name of the specific actor
+    of the same kind the article names, so one actor has one name across the article."""
+    updates = {}
+    for role in ("actor", "target", "source"):
+        party = getattr(candidate, role)
+        if party is None or not party.name.endswith(UNSPECIFIED):
+            continue
+        head = party.name.removesuffix(UNSPECIFIED).lower()
+        specific = [m for m in context.named_parties
+                    if m.kind == party.kind and head in m.name.lower() and not m.name.endswith(UNSPECIFIED)]
+        if specific:
+            chosen = specific[-1]
+            updates[role] = party.model_copy(update={"name": chosen.name, "country": chosen.country})
+    return candidate.model_copy(update=updates) if updates else candidate
 
 
 def _with_article_country(candidates: list[EventCandidate], kb: Knowledge,
@@ -211,6 +233,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     tokens = sentence.tokens
     entities = kb.entities(tokens) if kb.entities is not None else []
     participants = mentions_of_sentence(tokens, kb.actors, frozenset(t.first for t in triggers), entities)
+    context.named_parties.extend(participants)
     places = _with_unknown_places(kb.gazetteer.find(tokens, context.countries), entities)
     for match in places:
         country = match.place.country

@@ -30,6 +30,12 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
            verbal: bool, exclude: Mention | None = None) -> tuple[Mention | None, Mention | None]:
     """(actor, target) of the event named by ``trigger``; ``verbal`` for speech-act types."""
     pool = [m for m in participants if m is not exclude and not _overlaps(m, trigger) and m.kind not in REPORTER_KINDS]
+    absorbed = [m for m in participants if trigger.first < m.first < trigger.last < m.last]
+    if absorbed and absorbed[0].kind in AGENT_KINDS:
+        # "قصفت طائرات التحالف": the pattern took the subject's first word ("طائرات"); the
+        # participant it cut into is the doer.
+        actor = absorbed[0]
+        return actor, _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
     word = tokens[trigger.first].norm
     called = _called_object(tokens, trigger, pool) if verbal else None
     if called is not None:

@@ -112,3 +112,18 @@ def test_demands_voiced_at_a_protest_stay_inside_it() -> None:
     types = types_of("تظاهر المئات في بغداد أمس وطالبوا بمحاسبة الفاسدين. وطالب المحتجون الحكومة بإجراء إصلاحات.")
     assert "PROTEST" in types
     assert "REQUEST" not in types and "ACCUSE" not in types
+
+
+def test_a_generic_mention_takes_the_name_of_the_specific_actor_the_article_named() -> None:
+    from hadath.pipeline import run_article
+    from schemas import Article
+
+    article = Article(id="canon", published_at="2015-08-02",
+                      text="شن التحالف الدولي غارات على مواقع داعش في الرقة أمس. "
+                           "وفي دير الزور، قصفت طائرات التحالف مستودعات للتنظيم.")
+    events = run_article(article, {})
+    actors = [(e.actor.text, e.actor.name) for e in events if e.actor is not None]
+    assert len(actors) == 2
+    assert actors[1][0] == "طائرات التحالف"  # the doer the pattern "قصفت طائرات" cut into
+    assert actors[0][1] == actors[1][1]  # one actor, one canonical name across the article
+    assert not actors[1][1].endswith("(unspecified)")
