@@ -15,6 +15,7 @@ import faust
 from pydantic import BaseModel
 
 from agents import metrics
+from agents.logs import json_logging_config
 from hadath.deadletter import dead_letter
 from hadath.settings import Settings
 
@@ -33,6 +34,7 @@ app = faust.App(
     producer_max_request_size=settings.max_message_bytes,
     consumer_max_fetch_size=settings.max_message_bytes,
     consumer_auto_offset_reset="earliest",
+    logging_config=json_logging_config(settings.log_level) if settings.log_json else None,
 )
 
 

@@ -103,3 +103,20 @@ def test_extract_refuses_token_offsets_outside_the_text() -> None:
     bad = NormalizedArticle.model_validate(doc.model_dump() | {"sentences": [sentence]})
     with pytest.raises(InconsistentOffsetsError, match="outside the article text"):
         extract(bad)
+
+
+def test_json_log_lines_carry_level_logger_message_and_exception() -> None:
+    import logging
+
+    from agents.logs import JsonFormatter
+
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        import sys
+
+        record = logging.LogRecord("hadath", logging.WARNING, __file__, 1, "stage %s failed", ("extract",),
+                                   sys.exc_info())
+    entry = json.loads(JsonFormatter().format(record))
+    assert (entry["level"], entry["logger"], entry["message"]) == ("warning", "hadath", "stage extract failed")
+    assert "ValueError: boom" in entry["exception"]
