@@ -13,7 +13,7 @@ from hadath.text.phrases import PhraseIndex
 CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "cues.yaml"
 CUE_LISTS = ("attribution", "denial", "planned", "hypothetical", "target_markers", "agent_markers",
              "light_verbs", "occurrence", "occurrence_after", "temporal_governors", "background_heads",
-             "topic_governors", "event_links", "patient_genitive")
+             "topic_governors", "event_links", "patient_genitive", "charge_heads", "possibility")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class Cues:
     topic_governors: PhraseIndex[str]
     event_links: PhraseIndex[str]
     patient_genitive: PhraseIndex[str]
+    charge_heads: PhraseIndex[str]
+    possibility: PhraseIndex[str]
     verbal_types: frozenset[str]
     dateline_types: frozenset[str]
     host_entries: frozenset[str] = frozenset()

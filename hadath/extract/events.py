@@ -19,7 +19,7 @@ from hadath.extract.casualties import CasualtyMention, find_casualties
 from hadath.extract.cues import Cues, load_cues
 from hadath.extract.dates import DateMention, find_dates
 from hadath.extract.mentions import EntityFinder, Mention, mentions_of_sentence
-from hadath.extract.modality import modality_of
+from hadath.extract.modality import conditioned, modality_of
 from hadath.extract.triggers import TriggerEntry, TriggerLexicon, TriggerMatch, load_lexicon, quad_class
 from hadath.resolve.geo import Gazetteer, GeoPlace, PlaceMatch, load_gazetteer
 from hadath.settings import Settings
@@ -178,6 +178,8 @@ def _informativeness(candidate: EventCandidate) -> int:
 def _same_event(earlier: EventCandidate, later: EventCandidate) -> bool:
     if earlier.event_type != later.event_type:
         return False
+    if _repeated_words(earlier, later):
+        return True
     pairs = (
         (_name(earlier.actor), _name(later.actor)),
         (_name(earlier.target), _name(later.target)),
@@ -185,6 +187,17 @@ def _same_event(earlier: EventCandidate, later: EventCandidate) -> bool:
         (earlier.date.value, later.date.value),
         (earlier.killed, later.killed),
     )
+    return all(a is None or b is None or a == b for a, b in pairs)
+
+
+def _repeated_words(earlier: EventCandidate, later: EventCandidate) -> bool:
+    """The same words told again by the same doer ("أحيلوا للمحاكمة" … "أحيلوا للمحاكمة"): a
+    statement or a court step repeated in the article's retelling, its targets split over mentions.
+    Two places or two tolls are two events, so those must still agree."""
+    if earlier.cameo != later.cameo or normalize(earlier.trigger.text) != normalize(later.trigger.text):
+        return False
+    pairs = ((_name(earlier.actor), _name(later.actor)), (earlier.date.value, later.date.value),
+             (_name(earlier.location), _name(later.location)), (earlier.killed, later.killed))
     return all(a is None or b is None or a == b for a, b in pairs)
 
 
@@ -342,10 +355,19 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         return None  # "بعد اغتيال الحريري", "قضية الاختطاف": a reference, not an occurrence
     if not verbal and _condemned(tokens, trigger, kb.cues) and not _reported(tokens, trigger, casualties, kb.cues):
         return None  # "أدانت الجامعة الاقتحامات": the ACCUSE is the event, the attack its topic
+    if _rhetorical_question(tokens):
+        return None  # "أي ظلم يحدثنا عنه وهو يساند …؟!": the writer's argument, not a report
     modality, source = modality_of(tokens, trigger, participants, kb.cues, verbal)
+    if modality == "hypothetical" and conditioned(tokens, trigger, kb.cues):
+        return None  # "إذا قام أي حارس بضرب سجين", "إمكانية خطف": a condition, no occurrence
+    if (not verbal and modality != "planned" and _imperfect(tokens[trigger.first].norm, trigger)
+            and not _anchored(tokens, trigger, dates, casualties)):
+        return None  # "النظام الذي يقتل ويخطف", "الأطفال يخطفون": a habit or a charge, no one act
     actor, target = roles.assign(tokens, trigger, participants, kb.cues, verbal, exclude=source)
-    if entry.event_type == "REQUEST" and _protesters(actor, tokens):
-        return None  # "وطالب المحتجون …": demands voiced at a protest stay inside the PROTEST
+    if entry.event_type == "REQUEST" and (_protesters(actor, tokens) or _protesters_demands(tokens, trigger)):
+        return None  # "وطالب المحتجون …", "مطالب المتظاهرين": demands voiced at a protest stay inside the PROTEST
+    if entry.event_type == "REQUEST" and _student(tokens, trigger):
+        return None  # "هجوم شنه طالب تونسي": طالب is a student here, not "demanded"
     if verbal and actor is None and source is not None:
         actor, source = source, None  # "قال X إنه يدين …": the speaker is the one who condemns
     if verbal and actor is None and context.sentence_number - context.last_speaker_sentence <= SPEAKER_REACH:
@@ -390,6 +412,47 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         confidence=_confidence(trigger, actor, target, location),
         extractor=kb.extractor,
     )
+
+
+QUESTION_MARKS = frozenset({"؟", "?"})
+
+
+# A question opened by a negated interrogative (ألم، أليس، ألا) affirms what it asks about
+# (استفهام تقريري): "ألم يكن العبادي محقا عندما اتهم …؟" reports the accusation.
+AFFIRMING_QUESTIONS = frozenset({"الم", "اليس", "الا", "اولم", "افلم"})
+
+
+def _rhetorical_question(tokens: Sequence[Token]) -> bool:
+    """The sentence asks a question (ends with ؟): news reports state, opinion asks."""
+    if not any(t.norm in QUESTION_MARKS for t in tokens[-3:]):
+        return False
+    words = [t.norm for t in tokens if t.norm.isalpha()][:2]
+    return not any(w in AFFIRMING_QUESTIONS for w in words)
+
+
+IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+
+
+def _imperfect(word: str, trigger: TriggerMatch) -> bool:
+    """يقتل، تخطف، يقتلون: the imperfect of a verb entry (both its ي- and ت- forms are listed,
+    which tells it from a perfect of form V such as توغلت or a verbal noun such as تفجير)."""
+    if trigger.entry.pos != "verb" or trigger.last - trigger.first != 1:
+        return False
+    patterns = _single_word_patterns(trigger.entry)
+    for form in readings(word):
+        if form in patterns and form.startswith(IMPERFECT_PREFIXES) and not _masdar_shaped(form):
+            partner = ("ت" if form[0] == "ي" else "ي") + form[1:]
+            if partner in patterns:
+                return True
+    return False
+
+
+def _anchored(tokens: Sequence[Token], trigger: TriggerMatch, dates: list[DateMention],
+              casualties: list[CasualtyMention]) -> bool:
+    """A day or a casualty count ties a present-tense report to one act ("تفجير … يقتل 60 شخصا")."""
+    if any(c.count is not None and abs(c.first - trigger.first) <= CASUALTY_REACH for c in casualties):
+        return True
+    return any(d.value and d.precision == "day" for d in dates)
 
 
 OCCURRENCE_REACH = 4  # tokens between a light verb and the event noun it governs
@@ -507,6 +570,8 @@ def _subordinate(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
 
 TIME_REFERENCE_REACH = 4  # "بعد ثمانية أيام من الهجوم": governor … من/على … event word
 HEAD_REACH = 1  # words between a governing noun and the event word ("الذكرى الثالثة لاغتيال")
+CHARGE_REACH = 30  # a list of charges runs on to the end of its clause
+COURT_OUTCOME_TYPES = frozenset({"SANCTION", "CONCEDE"})
 TOPIC_REACH = 4  # "استنكرت الحكومة العراقية التفجيرات": the condemner's name between verb and object
 TIME_LINKS = frozenset({"من", "علي"})  # matching forms: ى is written ي
 
@@ -526,7 +591,11 @@ def _backgrounded(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) ->
             continue
         if match.last == first or tokens[first - 1].norm in TIME_LINKS:
             return True
-    return _governed(tokens, first, cues.background_heads, HEAD_REACH)
+    if _governed(tokens, first, cues.background_heads, HEAD_REACH):
+        return True
+    # The court's own acts (a sentence, a release) follow the charges; they are not charged.
+    return (trigger.entry.event_type not in COURT_OUTCOME_TYPES
+            and _governed(tokens, first, cues.charge_heads, CHARGE_REACH))
 
 
 def _governed(tokens: Sequence[Token], first: int, index: PhraseIndex[str], reach: int) -> bool:
@@ -565,6 +634,27 @@ def _protesters(mention: Mention | None, tokens: Sequence[Token]) -> bool:
     if mention is None or mention.first < 0:
         return False
     return any(word in token.norm for token in tokens[mention.first:mention.last] for word in PROTESTER_WORDS)
+
+
+DEMAND_NOUNS = frozenset({"مطالب", "ومطالب", "المطالب"})
+PUBLIC_WORDS = (*PROTESTER_WORDS, "مواطن", "المواطن", "الشارع", "الشعب")
+
+
+def _protesters_demands(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
+    """"مطالب المتظاهرين", "مطالب المواطنين": the demands of a protest or of the public, named as
+    a known thing (the PROTEST is the event)."""
+    if tokens[trigger.first].norm not in DEMAND_NOUNS or trigger.last >= len(tokens):
+        return False
+    following = tokens[trigger.last].norm
+    return any(word in following for word in PUBLIC_WORDS)
+
+
+def _student(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
+    """"طالب تونسي", "طالب جامعي": the noun "student" before an indefinite adjective in ي."""
+    if tokens[trigger.first].norm not in {"طالب", "وطالب"} or trigger.last >= len(tokens):
+        return False
+    following = tokens[trigger.last].norm
+    return following.isalpha() and following.endswith("ي") and not following.startswith(("ال", "وال"))
 
 
 def _remember_speaker(context: ArticleContext, speaker: Mention | None) -> None:

@@ -22,7 +22,7 @@ def modality_of(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: 
                 verbal: bool) -> tuple[str, Mention | None]:
     """(modality, source) of the event named by ``trigger``."""
     start = max(0, trigger.first - CUE_WINDOW)
-    if _cue_before(tokens, cues.hypothetical, start, trigger.first) is not None:
+    if _cue_before(tokens, cues.hypothetical, start, trigger.first) is not None or _possible(tokens, trigger, cues):
         return "hypothetical", None
     if _future_verb(tokens[trigger.first].norm) or _cue_before(tokens, cues.planned, start, trigger.first):
         return "planned", _speaker(tokens, participants, cues, trigger) if not verbal else None
@@ -35,6 +35,33 @@ def modality_of(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: 
     if speaker is not None or _cue_before(tokens, cues.attribution, 0, trigger.first) is not None:
         return "claimed", speaker
     return "asserted", None
+
+
+SPECULATIVE = frozenset({"ربما", "قد يؤدي"})  # "perhaps": a guess at a real outcome, still reported
+
+
+def conditioned(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues) -> bool:
+    """The act is only a condition or a possibility ("إذا انتهكت إيران الاتفاق", "إمكانية خطف",
+    "سيصوتون بقبول أو رفض الاتفاق"), not a guess at something real ("ربما يتم إصدار أمر")."""
+    start = max(0, trigger.first - CUE_WINDOW)
+    for match in reversed(cues.hypothetical.find(tokens, start, trigger.first)):
+        words = " ".join(t.norm for t in tokens[match.first:match.last])
+        if words not in SPECULATIVE and words[1:] not in SPECULATIVE:  # وربما، فربما
+            return True
+    return _possible(tokens, trigger, cues)
+
+
+POSSIBILITY_REACH = 6  # "حذر من خطورة تنفيذ عمليات اختطاف": cue … a few words … the act
+CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ".", ":"})
+
+
+def _possible(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues) -> bool:
+    """A possibility, option, warning or wish names the act in its own clause ("إمكانية خطف")."""
+    for match in cues.possibility.find(tokens, max(0, trigger.first - POSSIBILITY_REACH - 2), trigger.first):
+        if match.last <= trigger.first and trigger.first - match.last <= POSSIBILITY_REACH and not any(
+                tokens[i].norm in CLAUSE_BREAKS for i in range(match.last, trigger.first)):
+            return True
+    return False
 
 
 def _cue_before(tokens: Sequence[HasNorm], cue: PhraseIndex[str], start: int, end: int) -> int | None:

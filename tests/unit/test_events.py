@@ -127,3 +127,40 @@ def test_a_generic_mention_takes_the_name_of_the_specific_actor_the_article_name
     assert actors[1][0] == "طائرات التحالف"  # the doer the pattern "قصفت طائرات" cut into
     assert actors[0][1] == actors[1][1]  # one actor, one canonical name across the article
     assert not actors[1][1].endswith("(unspecified)")
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("فهل تستطيع الحكومة أن تبرر قتل المدنيين في القرى؟", "ASSAULT"),  # a rhetorical question
+    ("وقال الضابط إنه إذا قام أي حارس بضرب سجين فإنه يعاقب.", "ASSAULT"),  # a condition
+    ("وناقش المتهمون إمكانية خطف رجال أعمال في العاصمة.", "ASSAULT"),  # a possibility
+    ("والنظام الذي يقتل ويخطف المعارضين لا يحق له الحديث عن الحرية.", "ASSAULT"),  # a habit, no one act
+    ("وأحالت النيابة المتهمين إلى المحاكمة بتهمة تدبير تجمهر مسلح وقطع الطرق والقتل العمد.", "PROTEST"),
+    ("وأحالت النيابة المتهمين إلى المحاكمة بتهمة تدبير تجمهر مسلح وقطع الطرق والقتل العمد.", "ASSAULT"),
+    ("وكشفت التحقيقات تفاصيل جريمة اغتيال القاضي في العاصمة الأسبوع الماضي.", "ASSAULT"),  # a topic
+    ("ويعقد مجلس الوزراء اجتماعا للنظر في مطالب المتظاهرين.", "REQUEST"),  # a protest's demands
+    ("وقتل سبعة أشخاص في هجوم شنه طالب تونسي مسلح على فندق.", "REQUEST"),  # طالب = student
+    ("وأكد الوزير أهمية تعزيز العلاقات بين البلدين.", "REQUEST"),  # importance asks no one to act
+    ("ونجح الرئيس في خطف الأضواء خلال جولته في المنطقة.", "ASSAULT"),  # an idiom
+])
+def test_no_occurrence_is_no_event(text: str, absent: str) -> None:
+    assert absent not in types_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ألم يكن الوزير محقا عندما اتهم الحكومة بالتقصير؟",  # a negated question affirms
+    "تفجير انتحاري في سوق بغداد يقتل 20 شخصا على الأقل.",  # present tense tied to a count
+])
+def test_affirmed_or_anchored_events_stay(text: str) -> None:
+    assert types_of(text) != []
+
+
+def test_speculation_is_kept_as_hypothetical() -> None:
+    events = [e for e in events_of("وقالت القاضية إنه ربما يتم إصدار أمر بالإفراج عن المعتقلين.")
+              if e.event_type == "REQUEST"]
+    assert events and events[0].modality == "hypothetical"
+
+
+def test_a_repeated_statement_is_one_event() -> None:
+    text = ("وقالت النيابة إن خمسة من قادة الحزب أحيلوا للمحاكمة الجنائية.\n\n"
+            "وأضافت أن عددا من أعضاء الحزب أحيلوا للمحاكمة في القضية نفسها.")
+    assert types_of(text).count("ACCUSE") <= 1
