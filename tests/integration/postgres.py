@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.integration.harness import free_port
+
 RUN_AS = "nobody"
 
 
@@ -38,13 +40,6 @@ def _version_key(path: str) -> int:
     with contextlib.suppress(ValueError, IndexError):
         return int(path.split("/")[4])
     return 0
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
