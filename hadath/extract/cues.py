@@ -13,7 +13,8 @@ from hadath.text.phrases import PhraseIndex
 CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "cues.yaml"
 CUE_LISTS = ("attribution", "denial", "planned", "hypothetical", "target_markers", "agent_markers",
              "light_verbs", "occurrence", "occurrence_after", "temporal_governors", "background_heads",
-             "topic_governors", "event_links", "patient_genitive", "charge_heads", "possibility")
+             "topic_governors", "event_links", "patient_genitive", "charge_heads", "possibility", "meeting_references",
+             "existing_deal")
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,12 @@ class Cues:
     patient_genitive: PhraseIndex[str]
     charge_heads: PhraseIndex[str]
     possibility: PhraseIndex[str]
+    meeting_references: PhraseIndex[str]
+    existing_deal: PhraseIndex[str]
     verbal_types: frozenset[str]
     dateline_types: frozenset[str]
     host_entries: frozenset[str] = frozenset()
+    meeting_topic_entries: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -51,4 +55,5 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     indexes = {name: PhraseIndex((word, word) for word in data[name]) for name in CUE_LISTS}
     return Cues(**indexes, verbal_types=frozenset(data["verbal_types"]),
                 dateline_types=frozenset(data["dateline_types"]),
-                host_entries=frozenset(data.get("host_entries", ())))
+                host_entries=frozenset(data.get("host_entries", ())),
+                meeting_topic_entries=frozenset(data.get("meeting_topic_entries", ())))

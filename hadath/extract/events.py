@@ -264,6 +264,8 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
             continue  # a word the negative cues doubt (a cabinet session, an accident)
         if _inside_protest_or_call(trigger, chosen, tokens):
             continue
+        if _meeting_topic(trigger, chosen, tokens, kb.cues):
+            continue
         event = _candidate(sentence, trigger, participants, places, dates, casualties, kb, context,
                            first_index + len(events))
         if event is not None:
@@ -271,6 +273,20 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     return events
 
 
+def _meeting_topic(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Sequence[Token], cues: Cues) -> bool:
+    """"جرى خلال اللقاء بحث …", "التقى … وبحثا التنسيق": discussion and cooperation words after a
+    meeting told in the same sentence name what the meeting was about; the CONSULT is the event."""
+    if trigger.entry.id not in cues.meeting_topic_entries:
+        return False
+    if any(other.entry.event_type == "CONSULT" and other.entry.id not in cues.meeting_topic_entries
+           and other.last <= trigger.first for other in chosen):
+        return True
+    return any(match.last <= trigger.first for match in cues.meeting_references.find(tokens, 0, trigger.first))
+
+
+CROWD_KINDS = frozenset({"civilians", "party", "organisation", "armed_group", "person"})
+ANCHORED_TYPES = frozenset({"ASSAULT"})
+NOUN_ANCHORS = 2
 CALL_CONTENT_REACH = 3  # "طالبوا بمحاسبة الفاسدين": what is called for, a few words after the call
 
 
@@ -355,6 +371,8 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         return None  # "بعد اغتيال الحريري", "قضية الاختطاف": a reference, not an occurrence
     if not verbal and _condemned(tokens, trigger, kb.cues) and not _reported(tokens, trigger, casualties, kb.cues):
         return None  # "أدانت الجامعة الاقتحامات": the ACCUSE is the event, the attack its topic
+    if entry.event_type == "AGREE" and _nominal(tokens, trigger) and _existing_deal(tokens, trigger, kb.cues):
+        return None  # "انتهكت الاتفاق", "بموجب الاتفاق": a deal already made, acted on
     if _rhetorical_question(tokens):
         return None  # "أي ظلم يحدثنا عنه وهو يساند …؟!": the writer's argument, not a report
     modality, source = modality_of(tokens, trigger, participants, kb.cues, verbal)
@@ -389,6 +407,13 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         return None  # a noun naming a known thing (الاتفاق، الدعم), not an occurrence
     if not verbal and not (actor or target or location or killed or injured or when):
         return None  # nothing ties the word to an occurrence
+    if (entry.event_type in ANCHORED_TYPES and _nominal(tokens, trigger)
+            and sum(x is not None for x in (actor, target, location, when, killed or injured)) < NOUN_ANCHORS):
+        return None  # "الهجوم على …" with one anchor: a reference more often than a report
+    if entry.event_type == "PROTEST" and (actor is None or actor.kind not in CROWD_KINDS):
+        # "تظاهر مئات آخرون أمام مبنى مجلس محافظة بابل": the crowd protests (named once the
+        # protest is known to occur: a crowd word is no sign of an occurrence by itself)
+        actor = roles.crowd(tokens, trigger) or actor
     text = context.text
     return EventCandidate(
         article_id=context.doc.article.id,
@@ -606,6 +631,15 @@ def _governed(tokens: Sequence[Token], first: int, index: PhraseIndex[str], reac
                 and not roles.crosses_clause(tokens, match.last, first)):
             return True
     return False
+
+
+DEAL_REACH = 2  # "انتهاك صريح للاتفاق", "بموجب هذا الاتفاق"
+
+
+def _existing_deal(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
+    """An agreement noun governed by a word that acts on a deal already made ("خرق الاتفاق",
+    "بموجب الاتفاق", "وانهارت هدنة"): the deal is known, its making is not told here."""
+    return _governed(tokens, trigger.first, cues.existing_deal, DEAL_REACH)
 
 
 def _condemned(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:

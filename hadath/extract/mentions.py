@@ -24,6 +24,8 @@ PHRASE_STOPS = frozenset(normalize(w) for w in {
                           "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "الليله",
                           "البارحه", "الثاني", "الاول", "الجديد", "الجديده"})
 MAX_EXTENSION = 3
+# Kinds whose one-word names are often a capital standing for them (بروكسل، واشنطن، طهران).
+METONYM_KINDS = frozenset({"government", "organisation"})
 # Words after which a nationality word is a noun ("قال السعودي"), not an adjective.
 NOT_A_NOUN = frozenset(normalize(w) for w in {
     "و", "ان", "قال", "اعلن", "اكد", "ضد", "على", "مع", "بين", "عن", "الى", "من", "في"})
@@ -66,6 +68,9 @@ def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary,
         entry = match.entry
         if entry.kind == "state" and (_used_as_place(tokens, match.first) or _is_adjective(tokens, match)):
             continue
+        if (entry.kind in METONYM_KINDS and match.last - match.first == 1 and match.first > 0
+                and tokens[match.first - 1].norm == "في"):
+            continue  # "تظاهر مئات في بروكسل", "في واشنطن": a capital named as the place, not its government
         if entry.kind == "state" and _indefinite_nisba(tokens, match.first, match.last):
             head = match.first - 1
             if head in stops:
@@ -79,7 +84,8 @@ def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary,
         found.append(Mention(match.first, match.last, entry.name, entry.kind, entry.country))
     if entities:
         found = _with_entities(tokens, found, entities, stops)
-    return [_with_offsets(tokens, _extend(tokens, m, found, stops)) for m in _merge_titles(found)]
+    merged = _merge_constructs(tokens, _merge_titles(found, tokens))
+    return [_with_offsets(tokens, _extend(tokens, m, merged, stops)) for m in merged]
 
 
 def _with_entities(tokens: Sequence[HasNorm], found: list[Mention], spans: Sequence[tuple[int, int, str]],
@@ -99,18 +105,53 @@ def _with_offsets(tokens: Sequence[HasNorm], mention: Mention) -> Mention:
     return replace(mention, start=first.start, end=last.end)  # type: ignore[attr-defined]
 
 
-def _merge_titles(mentions: list[Mention]) -> list[Mention]:
-    """"وزير الخارجية" + "عادل الجبير" side by side: one mention, the person."""
+def _merge_titles(mentions: list[Mention], tokens: Sequence[HasNorm] = ()) -> list[Mention]:
+    """"وزير الخارجية" + "عادل الجبير" side by side: one mention, the person; likewise across
+    the title's place ("المرجع الشيعي الأعلى في العراق آية الله علي السيستاني")."""
     merged: list[Mention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
-        if (previous is not None and previous.last == mention.first and mention.kind == "person"
-                and previous.kind in {"government", "person"}):
+        if (previous is not None and mention.kind == "person"
+                and previous.kind in {"government", "person", "organisation"}
+                and (previous.last == mention.first or _title_place(tokens, previous.last, mention.first))):
             merged[-1] = replace(mention, first=previous.first,
                                  country=mention.country or previous.country)
         else:
             merged.append(mention)
     return merged
+
+
+TITLE_PLACE_WORDS = 2  # "في كربلاء", "في المملكة المتحدة"
+
+
+def _title_place(tokens: Sequence[HasNorm], end: int, start: int) -> bool:
+    """Between a title and a name stands only "في" and a place of one or two words."""
+    gap = start - end
+    return (0 < gap - 1 <= TITLE_PLACE_WORDS and end < len(tokens) and tokens[end].norm == "في"
+            and all(tokens[i].norm.isalpha() for i in range(end + 1, start)))
+
+
+def _merge_constructs(tokens: Sequence[HasNorm], mentions: list[Mention]) -> list[Mention]:
+    """"مجلس عشائر" + "العراق": a name ending in an indefinite noun is a construct head, and the
+    state after it its genitive ("مجلس عشائر العراق العربية"), one participant, not two."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.last == mention.first and mention.kind == "state"
+                and previous.kind != "state" and _construct_head(tokens[previous.last - 1].norm)
+                and _construct_head(tokens[mention.first].norm, genitive=True)):
+            merged[-1] = replace(previous, last=mention.last, country=previous.country or mention.country)
+        else:
+            merged.append(mention)
+    return merged
+
+
+def _construct_head(word: str, genitive: bool = False) -> bool:
+    """An indefinite noun (no article, no preposition); for the genitive, any word but a
+    preposition-prefixed one (بالعراق، للعراق)."""
+    if genitive:
+        return not word.startswith(("ب", "ل", "و", "ف", "ك")) or word.startswith("لبنان")
+    return word.isalpha() and not word.startswith(("ال", "وال", "بال", "لل")) and len(word) > 2
 
 
 def _extend(tokens: Sequence[HasNorm], mention: Mention, others: list[Mention],

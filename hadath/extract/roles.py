@@ -202,3 +202,40 @@ def _phrase_after_marker(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues:
 def crosses_clause(tokens: Sequence[HasNorm], start: int, end: int) -> bool:
     """True when a clause break (، ؛ .) lies in tokens ``[start, end)``."""
     return any(tokens[i].norm in CLAUSE_BREAKS for i in range(max(0, start), min(end, len(tokens))))
+
+
+# A protest's crowd: a count word ("الآلاف", "مئات", "عدد") or the protesters themselves.
+CROWD_HEADS = frozenset(normalize(w) for w in {
+    "الآلاف", "آلاف", "ألوف", "المئات", "مئات", "العشرات", "عشرات", "عدد", "حشود", "الحشود", "آلافا"})
+CROWD_WORDS = ("متظاهر", "محتج", "معتصم", "مناصري", "مؤيدي", "نشطاء", "ناشط")
+CROWD_MODIFIERS = frozenset(normalize(w) for w in {"آخرون", "آخرين", "آخر", "كبير", "غفير"})
+CROWD_REACH = 8
+
+
+def crowd(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
+    """"تظاهر مئات آخرون", "شارك فيها الآلاف من المواطنين", "تجمع المتظاهرون": who protests, when
+    no listed actor does; the nearest crowd phrase in the trigger's clause."""
+    best: tuple[int, Mention] | None = None
+    for index in range(max(0, trigger.first - CROWD_REACH), min(len(tokens), trigger.last + CROWD_REACH)):
+        if index == trigger.first:
+            continue  # (inside a phrase trigger, "خرج المئات", the crowd is the phrase's subject)
+        word = tokens[index].norm
+        bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 4 else word
+        if bare not in CROWD_HEADS and not any(w in bare for w in CROWD_WORDS):
+            continue
+        start, end = (index, trigger.first) if index < trigger.first else (trigger.first, index)
+        if crosses_clause(tokens, start, end):
+            continue
+        last = index + 1
+        if last < len(tokens) and tokens[last].norm in CROWD_MODIFIERS:
+            last += 1
+        if (bare in CROWD_HEADS and last + 1 < len(tokens) and tokens[last].norm == "من"
+                and tokens[last + 1].norm.isalpha()):
+            last += 2  # "الآلاف من المواطنين", "عدد من المتظاهرين"
+        distance = min(abs(index - trigger.first), abs(index - trigger.last))
+        first_token, last_token = tokens[index], tokens[last - 1]
+        mention = Mention(index, last, " ".join(t.norm for t in tokens[index:last]), "civilians", None,
+                          first_token.start, last_token.end)  # type: ignore[attr-defined]
+        if best is None or distance < best[0]:
+            best = (distance, mention)
+    return best[1] if best is not None else None

@@ -164,3 +164,36 @@ def test_a_repeated_statement_is_one_event() -> None:
     text = ("وقالت النيابة إن خمسة من قادة الحزب أحيلوا للمحاكمة الجنائية.\n\n"
             "وأضافت أن عددا من أعضاء الحزب أحيلوا للمحاكمة في القضية نفسها.")
     assert types_of(text).count("ACCUSE") <= 1
+
+
+def test_discussion_and_cooperation_inside_a_meeting_are_its_topics() -> None:
+    types = types_of("التقى وزير الخارجية السعودي نظيره الأردني في عمان أمس وبحث الجانبان خلال اللقاء "
+                     "تعزيز التنسيق والعمل المشترك بين البلدين.")
+    assert types == ["CONSULT"]
+    assert types_of("وجرى خلال اللقاء بحث التعاون الأمني بين البلدين.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "واتهمت الحكومة المتمردين بخرق الاتفاق الموقع بين الطرفين.",
+    "وبموجب الاتفاق تفرج الحكومة عن الأسرى.",
+    "وانهارت هدنة كان الطرفان يلتزمان بها منذ عامين.",
+])
+def test_an_existing_deal_acted_on_is_no_new_agreement(text: str) -> None:
+    assert "AGREE" not in types_of(text)
+
+
+def test_a_new_deal_is_still_an_agreement() -> None:
+    assert "AGREE" in types_of("ووقعت الحكومة اتفاقا مع المتمردين في الخرطوم أمس.")
+
+
+def test_an_attack_noun_with_one_anchor_is_a_reference() -> None:
+    assert "ASSAULT" not in types_of("وتحدث المسؤول عن الهجوم على القاعدة.")
+    assert "ASSAULT" in types_of("وأسفر الهجوم على القاعدة في الأنبار أمس عن مقتل ثلاثة جنود.")
+
+
+def test_the_crowd_is_the_protest_actor() -> None:
+    (protest,) = [e for e in events_of("وتظاهر مئات آخرون أمام مبنى المحافظة في الحلة أمس احتجاجا على انقطاع الكهرباء.")
+                  if e.event_type == "PROTEST"]
+    assert protest.actor is not None and protest.actor.text == "مئات آخرون"
+    (protest,) = [e for e in events_of("وخرج المئات في كربلاء أمس رافعين المطالب ذاتها.") if e.event_type == "PROTEST"]
+    assert protest.actor is not None and protest.actor.text == "المئات"

@@ -37,3 +37,21 @@ def test_an_indefinite_nationality_adjective_joins_the_noun_it_describes() -> No
     stops = frozenset({[t.norm for t in tokens].index("ضربات")})
     names = [m.name for m in mentions_of_sentence(tokens, load_actors(), stops)]
     assert not any("امريكيه" in n or n == "United States" for n in names)
+
+
+def test_a_title_and_its_place_join_the_name_after_them() -> None:
+    tokens = _tokens("وقال ممثل المرجعية الدينية في كربلاء أحمد الصافي إن الحكومة مقصرة")
+    texts = [" ".join(t.norm for t in tokens[m.first:m.last]) for m in mentions_of_sentence(tokens, load_actors())]
+    assert any(text.startswith("ممثل") and text.endswith("الصافي") for text in texts), texts
+
+
+def test_a_state_after_an_indefinite_construct_head_is_its_genitive() -> None:
+    tokens = _tokens("وطالب مجلس عشائر العراق العربية بطرد السفير")
+    texts = [" ".join(t.norm for t in tokens[m.first:m.last]) for m in mentions_of_sentence(tokens, load_actors())]
+    assert any(text.startswith("مجلس عشائر العراق") for text in texts), texts
+    assert not any(text.startswith("العراق") for text in texts)
+
+
+def test_a_capital_after_fi_is_a_place_not_a_party() -> None:
+    tokens = _tokens("وتظاهر مئات الأشخاص في بروكسل السبت")
+    assert not any(tokens[m.first].norm == "بروكسل" for m in mentions_of_sentence(tokens, load_actors()))
