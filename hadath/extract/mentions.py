@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from hadath.extract.actors import ActorDictionary
+from hadath.extract.actors import ActorDictionary, ActorMatch
 from hadath.text.normalize import normalize
 from hadath.text.phrases import HasNorm
 
@@ -29,6 +29,11 @@ METONYM_KINDS = frozenset({"government", "organisation"})
 # Words after which a nationality word is a noun ("قال السعودي"), not an adjective.
 NOT_A_NOUN = frozenset(normalize(w) for w in {
     "و", "ان", "قال", "اعلن", "اكد", "ضد", "على", "مع", "بين", "عن", "الى", "من", "في"})
+# Time words that stand between a verb and its subject ("أدانت اليوم السعودية", "قصفت أمس …"):
+# a nationality word after them is the subject, not their adjective.
+TIME_WORDS = frozenset(normalize(w) for w in {
+    "اليوم", "امس", "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+    "مساء", "صباح", "ليلة", "فجر", "ظهر", "مساءا", "صباحا", "ليلا", "فجرا", "ظهرا", "الليلة", "مجددا", "أيضا"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +69,9 @@ def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary,
     a title followed by a recognized name becomes one mention ("الناطق باسم الائتلاف سالم المسلط").
     """
     found = []
-    for match in actors.find(tokens):
+    for match in _split_false_constructs(tokens, actors, actors.find(tokens)):
         entry = match.entry
-        if entry.kind == "state" and (_used_as_place(tokens, match.first) or _is_adjective(tokens, match)):
+        if entry.kind == "state" and (_used_as_place(tokens, match.first) or _is_adjective(tokens, match, stops)):
             continue
         if (entry.kind in METONYM_KINDS and match.last - match.first == 1 and match.first > 0
                 and tokens[match.first - 1].norm == "في"):
@@ -86,6 +91,40 @@ def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary,
         found = _with_entities(tokens, found, entities, stops)
     merged = _merge_constructs(tokens, _merge_titles(found, tokens))
     return [_with_offsets(tokens, _extend(tokens, m, merged, stops)) for m in merged]
+
+
+def _split_false_constructs(tokens: Sequence[HasNorm], actors: ActorDictionary,
+                            matches: list[ActorMatch]) -> list[ActorMatch]:
+    """"اتهمت الحكومة إيران": a construct form ("حكومة إيران") matched across a definite head
+    and the state after it. A head with the article takes no genitive, so these are two
+    participants, the subject and the object: the words are matched again on either side."""
+    result: list[ActorMatch] = []
+    for match in matches:
+        split = next((k for k in range(match.first + 1, match.last)
+                      if tokens[k - 1].norm.startswith(("ال", "وال")) and not tokens[k].norm.startswith("ال")
+                      and _names_state(tokens, actors, k, match.last)), None)
+        if split is None:
+            result.append(match)
+            continue
+        head = [ActorMatch(m.entry, m.first + match.first, m.last + match.first)
+                for m in actors.find(tokens[match.first:split])]
+        tail = [ActorMatch(m.entry, m.first + split, m.last + split) for m in actors.find(tokens[split:match.last])]
+        result.extend(head + tail)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    norm: str
+
+
+def _names_state(tokens: Sequence[HasNorm], actors: ActorDictionary, first: int, last: int) -> bool:
+    """Tokens ``[first, last)`` are a state's name (not "لإيران", a preposition's object)."""
+    word = tokens[first].norm
+    if word[:1] in {"ل", "ب"} and any(m.entry.kind == "state" for m in actors.find([_Word(word[1:])])):
+        return False
+    found = actors.find(tokens[first:last])
+    return len(found) == 1 and found[0].first == 0 and found[0].last == last - first and found[0].entry.kind == "state"
 
 
 def _with_entities(tokens: Sequence[HasNorm], found: list[Mention], spans: Sequence[tuple[int, int, str]],
@@ -169,12 +208,17 @@ def _continues_phrase(token: str) -> bool:
     return token.startswith("ال") and len(token) > 3 and token not in PHRASE_STOPS
 
 
-def _is_adjective(tokens: Sequence[HasNorm], match: object) -> bool:
-    """"العاصمة التونسية", "المساعدات السعودية": a nationality adjective describing the noun before it."""
+def _is_adjective(tokens: Sequence[HasNorm], match: object, stops: frozenset[int] = frozenset()) -> bool:
+    """"العاصمة التونسية", "المساعدات السعودية": a nationality adjective describing the noun before it
+    (not after a perfect verb, "أدانت السعودية", nor after a time word, "أدانت اليوم السعودية")."""
     first, last = match.first, match.last  # type: ignore[attr-defined]
     word = tokens[first].norm
     nisba = word.startswith(("ال", "وال")) and word.endswith(("يه", "ي", "يين", "يون"))
     previous = tokens[first - 1].norm if first > 0 else ""
+    if previous in TIME_WORDS:
+        return False
+    if first - 1 in stops and previous.endswith("ت") and not previous.startswith(("ال", "وال")):
+        return False  # a feminine perfect verb (the sentence's trigger) takes the state as its subject
     return last - first == 1 and nisba and previous.isalpha() and previous not in NOT_A_NOUN
 
 

@@ -80,16 +80,25 @@ def _speaker(tokens: Sequence[HasNorm], participants: list[Mention], cues: Cues,
              trigger: TriggerMatch) -> Mention | None:
     """The participant an attribution verb before the trigger names."""
     for match in reversed(cues.attribution.find(tokens, 0, trigger.first)):
-        speaker = _speaker_near(participants, match.first, trigger, match.last)
+        if tokens[match.first].norm.startswith("ال"):
+            continue  # "التابعة لسلاح الجو": a definite word is no verb of saying ("تابع")
+        speaker = _speaker_near(participants, match.first, trigger, match.last, tokens)
         if speaker is not None:
             return speaker
     return None
 
 
+COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم", ":"})
+
+
 def _speaker_near(participants: list[Mention], cue_first: int, trigger: TriggerMatch,
-                  cue_last: int | None = None) -> Mention | None:
+                  cue_last: int | None = None, tokens: Sequence[HasNorm] | None = None) -> Mention | None:
     cue_end = cue_last if cue_last is not None else cue_first + 1
     after = [m for m in participants if cue_end <= m.first <= cue_end + SPEAKER_WINDOW and m.last <= trigger.first]
+    if tokens is not None:
+        opens = next((i for i in range(cue_end, trigger.first) if tokens[i].norm in COMPLEMENTIZERS), None)
+        if opens is not None:
+            after = [m for m in after if m.first < opens]
     if after:
         return after[0]
     before = [m for m in participants if cue_first - SPEAKER_WINDOW <= m.last <= cue_first]

@@ -28,8 +28,15 @@ AGENT_KINDS = frozenset({"state", "government", "military", "police", "armed_gro
 
 def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention], cues: Cues,
            verbal: bool, exclude: Mention | None = None) -> tuple[Mention | None, Mention | None]:
-    """(actor, target) of the event named by ``trigger``; ``verbal`` for speech-act types."""
+    """(actor, target) of the event named by ``trigger``; ``verbal`` for speech-act types.
+
+    ``exclude`` is the speaker who reports the event; when the reported verb's subject is a
+    pronoun on the complementizer ("قالت النيابة إنها أحالت …", "أكدت تركيا أنها فتحت …") the
+    speaker reports its own act and is its doer."""
     pool = [m for m in participants if m is not exclude and not _overlaps(m, trigger) and m.kind not in REPORTER_KINDS]
+    if (exclude is not None and 0 <= exclude.last <= trigger.first and pronoun_subject(tokens, trigger)
+            and not crosses_clause(tokens, exclude.last, trigger.first)):
+        return exclude, _target(tokens, trigger, pool, cues, None)
     absorbed = [m for m in participants if trigger.first < m.first < trigger.last < m.last]
     if absorbed and absorbed[0].kind in AGENT_KINDS:
         # "قصفت طائرات التحالف": the pattern took the subject's first word ("طائرات"); the
@@ -37,6 +44,15 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         actor = absorbed[0]
         return actor, _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
     word = tokens[trigger.first].norm
+    if passive(tokens, trigger):
+        # "وكان مرسي قد عوقب", "أحيلوا للمحاكمة", "اغتيل القيادي على يد مسلحين": the verb's
+        # subject suffers the act; the doer, if any, is named after "على يد / من قبل".
+        doer = _marked_agent(tokens, trigger, pool, cues)
+        rest = [m for m in pool if m is not doer]
+        after = [m for m in rest if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
+                 and not _marked_as_target(tokens, m, cues)
+                 and not crosses_clause(tokens, trigger.last, m.first)]
+        return doer, after[0] if after else _subject_before(tokens, trigger, rest, cues)
     called = _called_object(tokens, trigger, pool) if verbal else None
     if called is not None:
         # "ودعا الكتل السياسية إلى …": the one named before إلى is called on; the caller is the
@@ -69,6 +85,24 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
     if trigger.entry.id in cues.host_entries:
         return target, actor  # "استقبل الملك الوزير": the visitor acts, the host receives
     return actor, target
+
+
+# "إنه / أنها / بأنهم / إننا": a complementizer carrying the subject of the clause it opens.
+PRONOUN_COMPLEMENTIZERS = frozenset(normalize(w) for w in {
+    "إنه", "إنها", "إنهم", "إنهما", "إننا", "أنه", "أنها", "أنهم", "أنهما", "أننا", "بأنه", "بأنها", "بأنهم",
+    "بأننا"})
+# Particles between that subject and its verb ("إنها قد أحالت", "أنه لن يسمح").
+VERB_PARTICLES = frozenset(normalize(w) for w in {"قد", "لقد", "لن", "لم", "سوف", "لا", "ما"})
+
+
+def pronoun_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """The trigger is a verb whose subject is the pronoun on the complementizer before it."""
+    if trigger.entry.pos == "noun" or (trigger.entry.pos == "phrase" and tokens[trigger.first].norm.startswith("ال")):
+        return False  # ("أنه هجوم": the pronoun is the subject of a nominal sentence, not of an act)
+    index = trigger.first - 1
+    while index >= 0 and tokens[index].norm in VERB_PARTICLES:
+        index -= 1
+    return index >= 0 and trigger.first - index <= 2 and tokens[index].norm in PRONOUN_COMPLEMENTIZERS
 
 
 # News agencies and papers report; they are sources, not parties to the events they carry.
@@ -116,10 +150,27 @@ def _marked_as_target(tokens: Sequence[HasNorm], mention: Mention, cues: Cues) -
 def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
                   cues: Cues) -> Mention | None:
     after = [m for m in pool if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
-             and not _marked_as_target(tokens, m, cues)]
+             and not _marked_as_target(tokens, m, cues) and not _behind_preposition(tokens, trigger.last, m.first)]
     if after:
         return after[0]
     return _subject_before(tokens, trigger, pool, cues)
+
+
+# Prepositions: a participant behind one ("شكوا من التكدس في زنازين إدارة الجمارك") is no
+# postposed subject; the subject follows the verb directly or after a time word. Not بين:
+# "الاشتباكات بين X و Y" names the parties.
+PREPOSITIONS = frozenset(normalize(w) for w in {
+    "من", "في", "على", "إلى", "عن", "مع", "ضد", "لدى", "عند", "حول", "خلال", "منذ", "نحو"})
+
+
+def _behind_preposition(tokens: Sequence[HasNorm], start: int, end: int) -> bool:
+    """A preposition between the verb and the participant; "من" and "في" after a noun join it to
+    the subject ("خطف عناصر من جبهة النصرة", "حذر مسؤول رفيع في وزارة الدفاع")."""
+    return any(tokens[i].norm in PREPOSITIONS and (i == start or tokens[i].norm not in NOUN_LINKS)
+               for i in range(start, end))
+
+
+NOUN_LINKS = frozenset({"من", "في"})
 
 
 def _subject_before(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
@@ -142,12 +193,9 @@ def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
                       and not crosses_clause(tokens, m.last, index)]
             return before[-1] if before else None
     # "… من قبل X" / "… شنها X": an explicit agent marker after the noun.
-    for mention in pool:
-        if trigger.last <= mention.first <= trigger.last + TARGET_WINDOW:
-            for gap in (1, 2):
-                index = mention.first - gap
-                if index >= trigger.last and cues.agent_markers.contains_at(tokens, index):
-                    return mention
+    marked = _marked_agent(tokens, trigger, pool, cues)
+    if marked is not None:
+        return marked
     # "غارات التحالف": a genitive doer right after the noun (or after one adjective); but
     # "مقتل أربعة من عناصر داعش", "اعتقال أحد قياديي بوكو حرام": the genitive suffers the act.
     if cues.patient_genitive.contains_at(tokens, trigger.first):
@@ -155,6 +203,40 @@ def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
     genitive = [m for m in pool if trigger.last <= m.first <= trigger.last + 1 and m.kind in AGENT_KINDS
                 and not _marked_as_target(tokens, m, cues)]
     return genitive[0] if genitive else None
+
+
+def _marked_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
+                  cues: Cues) -> Mention | None:
+    """The participant an agent marker ("من قبل", "على يد", "شنها") names after the trigger."""
+    for mention in pool:
+        if trigger.last <= mention.first <= trigger.last + TARGET_WINDOW:
+            for gap in (1, 2):
+                index = mention.first - gap
+                if index >= trigger.last and cues.agent_markers.contains_at(tokens, index):
+                    return mention
+    return None
+
+
+# Form III perfect passive فوعل (عوقب، حوكم، هوجم، لوحق): never the shape of an active perfect
+# or of a verbal noun; a prefix letter (تواصل، يواجه) or the article marks other words.
+NOT_PASSIVE_FIRST = frozenset("اتينسلبكو")
+
+
+def passive(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """The trigger's verb is a perfect passive that undiacritized spelling still shows: فُوعِل
+    (عوقب، حوكموا), أُفيل of a hollow verb (أحيل، أقيلوا), افتيل (اغتيل، اختيروا)."""
+    if trigger.entry.pos == "noun":
+        return False
+    word = tokens[trigger.first].norm
+    if word[:1] in {"و", "ف"} and len(word) > 4:
+        word = word[1:]
+    stem = word[:-2] if word.endswith(("وا", "ت")) and len(word) > 5 else word
+    stem = stem[:-1] if stem.endswith("ت") and len(stem) == 5 else stem
+    if len(stem) == 4 and stem[1] == "و" and stem[0] not in NOT_PASSIVE_FIRST:
+        return True
+    if len(stem) == 4 and stem[0] == "ا" and stem[2] == "ي":
+        return True
+    return len(stem) == 5 and stem[0] == "ا" and stem[2] == "ت" and stem[3] == "ي"
 
 
 def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,

@@ -197,3 +197,21 @@ def test_the_crowd_is_the_protest_actor() -> None:
     assert protest.actor is not None and protest.actor.text == "مئات آخرون"
     (protest,) = [e for e in events_of("وخرج المئات في كربلاء أمس رافعين المطالب ذاتها.") if e.event_type == "PROTEST"]
     assert protest.actor is not None and protest.actor.text == "المئات"
+
+
+def test_the_speaker_is_named_before_the_complementizer_not_after_it() -> None:
+    (strike,) = [e for e in events_of("وقال وزير الدفاع البريطاني إن طائرات تورنيدو التابعة لسلاح الجو "
+                                      "الملكي شنت مئات الضربات على داعش.") if e.event_type == "ASSAULT"]
+    assert strike.modality == "claimed"
+    assert strike.source is not None and "وزير الدفاع" in strike.source.text  # not "التابعة لسلاح الجو"
+
+
+def test_a_state_named_after_a_time_word_is_the_subject() -> None:
+    (condemnation,) = [e for e in events_of("أدانت اليوم السعودية الهجوم على المسجد.") if e.event_type == "ACCUSE"]
+    assert condemnation.actor is not None and condemnation.actor.text == "السعودية"
+
+
+def test_a_participant_behind_a_preposition_is_no_postposed_subject() -> None:
+    (complaint,) = [e for e in events_of("وقالت القاضية إن معتقلين شكوا من التكدس في زنازين إدارة الجمارك.")
+                    if e.event_type == "ACCUSE"]
+    assert complaint.actor is not None and complaint.actor.text == "معتقلين"

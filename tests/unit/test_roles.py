@@ -60,3 +60,30 @@ def test_the_one_called_on_is_the_target_and_the_caller_carries_over() -> None:
 def test_a_news_agency_is_no_party_to_the_statement() -> None:
     events = _events("وبحسب وكالة الصحافة الفرنسية فإن المفوضية الأوروبية رفضت الطلب الروسي.")
     assert all(e.actor is None or "الفرنسية" not in e.actor.text for e in events)
+
+
+def test_a_speaker_reporting_its_own_act_is_its_doer() -> None:
+    events = _events("وقالت وزارة الداخلية إنها اعتقلت خمسة متشددين في الرياض.")
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert arrest.actor is not None and "الداخلية" in arrest.actor.text
+    assert arrest.target is not None and "متشددين" in arrest.target.text
+
+
+def test_the_subject_of_a_passive_verb_suffers_the_act() -> None:
+    events = _events("اغتيل القيادي في حركة حماس على يد مسلحين في غزة.")
+    killing = next(e for e in events if e.event_type == "ASSAULT")
+    assert killing.actor is not None and "مسلحين" in killing.actor.text
+    assert killing.target is not None and "حماس" in killing.target.text
+
+
+def test_passive_shapes_are_told_from_active_ones() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.roles import passive
+
+    def is_passive(word: str) -> bool:
+        trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="verb"))
+        return passive(tokens_of(word), trigger)  # type: ignore[arg-type]
+
+    assert all(is_passive(w) for w in ("عوقب", "حوكموا", "هوجمت", "أحيلوا", "اغتيل"))
+    assert not any(is_passive(w) for w in ("اعتقلت", "قصفت", "أدان", "أشاد", "تواصل", "استهدف"))
