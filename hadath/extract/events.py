@@ -259,6 +259,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     casualties = find_casualties(tokens)
     events = []
     chosen = _one_trigger_per_event(triggers, tokens, kb.cues)
+    owners = _casualty_owners(casualties, chosen, tokens, kb.cues)
     for trigger in chosen:
         if trigger.weight < MIN_WEIGHT:
             continue  # a word the negative cues doubt (a cabinet session, an accident)
@@ -266,8 +267,9 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
             continue
         if _meeting_topic(trigger, chosen, tokens, kb.cues):
             continue
+        owned = [c for c, owner in zip(casualties, owners, strict=True) if owner is trigger]
         event = _candidate(sentence, trigger, participants, places, dates, casualties, kb, context,
-                           first_index + len(events))
+                           first_index + len(events), owned)
         if event is not None:
             events.append(event)
     return events
@@ -317,6 +319,38 @@ def _with_unknown_places(places: list[PlaceMatch], entities: list[tuple[int, int
     return sorted([*places, *unknown], key=lambda p: p.first) if unknown else places
 
 
+# Only violence has a toll: a count told beside a statement, an arrest or a deployment is the
+# toll of the attack the sentence also tells (or one told elsewhere).
+CASUALTY_TYPES = frozenset({"ASSAULT"})
+
+
+def _casualty_owners(casualties: list[CasualtyMention], chosen: list[TriggerMatch], tokens: Sequence[Token],
+                     cues: Cues) -> list[TriggerMatch | None]:
+    """The event each casualty count belongs to: the attack whose consequence phrase (أسفر عن،
+    أدى إلى، جراء) reaches it, else the attack told nearest to it; no event of another type."""
+    attacks = [t for t in chosen if t.entry.event_type in CASUALTY_TYPES and t.weight >= MIN_WEIGHT]
+    owners: list[TriggerMatch | None] = []
+    for casualty in casualties:
+        if not attacks:
+            owners.append(None)
+            continue
+        linked = [t for t in attacks if t.last <= casualty.first
+                  and _linked_span(tokens, t.last, casualty.first + 1, cues)]
+        if linked:
+            owners.append(linked[-1])
+            continue
+        owners.append(min(attacks, key=lambda t: min(abs(casualty.first - t.last), abs(t.first - casualty.first))))
+    return owners
+
+
+def _linked_span(tokens: Sequence[Token], start: int, end: int, cues: Cues) -> bool:
+    """A consequence link in tokens ``[start, end)`` with no sentence break."""
+    end = min(end, len(tokens))
+    if any(tokens[i].norm in {".", "؛", ";", "!", "؟", "?"} for i in range(start, end)):
+        return False
+    return any(cues.event_links.contains_at(tokens, i) for i in range(start, end))
+
+
 def _one_trigger_per_event(triggers: list[TriggerMatch], tokens: Sequence[Token] = (),
                            cues: Cues | None = None) -> list[TriggerMatch]:
     """One trigger per event: of close triggers of one type, the one that states it best.
@@ -361,7 +395,8 @@ def _trigger_strength(trigger: TriggerMatch) -> tuple[float, int]:
 
 def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Mention],
                places: list[PlaceMatch], dates: list[DateMention], casualties: list[CasualtyMention],
-               kb: Knowledge, context: ArticleContext, index: int) -> EventCandidate | None:
+               kb: Knowledge, context: ArticleContext, index: int,
+               owned: list[CasualtyMention] | None = None) -> EventCandidate | None:
     tokens = sentence.tokens
     entry = trigger.entry
     if _subordinate(tokens, trigger):
@@ -388,8 +423,12 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         return None  # "هجوم شنه طالب تونسي": طالب is a student here, not "demanded"
     if verbal and actor is None and source is not None:
         actor, source = source, None  # "قال X إنه يدين …": the speaker is the one who condemns
-    if verbal and actor is None and context.sentence_number - context.last_speaker_sentence <= SPEAKER_REACH:
+    recent_speaker = context.sentence_number - context.last_speaker_sentence <= SPEAKER_REACH
+    if verbal and actor is None and recent_speaker:
         actor = context.last_speaker  # a statement continued without naming its speaker again
+    if (not verbal and modality == "claimed" and source is None and recent_speaker
+            and _continued_speech(tokens, trigger, kb.cues)):
+        source = context.last_speaker  # "وأضاف أن …": the last named speaker goes on reporting
     _remember_speaker(context, source or (actor if verbal else None))
     if verbal and entry.event_type not in PLACED_VERBAL_TYPES:
         location = _stated_place(tokens, trigger, places, context)  # a statement has no place unless stated
@@ -398,8 +437,9 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     if location is None and entry.event_type in kb.cues.dateline_types:
         location = context.dateline
     when = _nearest(dates, trigger)
-    killed = _casualty(casualties, trigger, "killed")
-    injured = _casualty(casualties, trigger, "injured")
+    counted = casualties if owned is None else owned
+    killed = _casualty(counted, trigger, "killed")
+    injured = _casualty(counted, trigger, "injured")
     if verbal and actor is None:
         return None  # a statement nobody makes is a topic, not an act
     if _nominal(tokens, trigger) and not _occurs(tokens, trigger, actor, target, dates, casualties, kb.cues,
@@ -689,6 +729,18 @@ def _student(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
         return False
     following = tokens[trigger.last].norm
     return following.isalpha() and following.endswith("ي") and not following.startswith(("ال", "وال"))
+
+
+SPEECH_OPENING = 3  # words before a continued verb of saying ("وأضاف", "كما أوضح")
+
+
+def _continued_speech(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
+    """The sentence opens with a verb of saying that names no speaker ("وأضاف أن …", "وتابع:"):
+    the previous speaker is still talking."""
+    for match in cues.attribution.find(tokens, 0, min(trigger.first, SPEECH_OPENING + 1)):
+        if match.first <= SPEECH_OPENING and tokens[match.first].norm[:1] in {"و", "ف", "ك"}:
+            return True
+    return False
 
 
 def _remember_speaker(context: ArticleContext, speaker: Mention | None) -> None:

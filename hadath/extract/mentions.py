@@ -152,12 +152,22 @@ def _merge_titles(mentions: list[Mention], tokens: Sequence[HasNorm] = ()) -> li
         previous = merged[-1] if merged else None
         if (previous is not None and mention.kind == "person"
                 and previous.kind in {"government", "person", "organisation"}
-                and (previous.last == mention.first or _title_place(tokens, previous.last, mention.first))):
+                and (previous.last == mention.first or _title_place(tokens, previous.last, mention.first))
+                and not _new_title(tokens, previous, mention)):
             merged[-1] = replace(mention, first=previous.first,
                                  country=mention.country or previous.country)
         else:
             merged.append(mention)
     return merged
+
+
+def _new_title(tokens: Sequence[HasNorm], previous: Mention, mention: Mention) -> bool:
+    """"التقى الرئيس أوباما الملك سلمان": a definite title after a name already complete (ending in
+    an indefinite word) opens a second party."""
+    if not tokens or previous.last - previous.first < 2:
+        return False
+    return (tokens[mention.first].norm.startswith(("ال", "وال"))
+            and not tokens[previous.last - 1].norm.startswith(("ال", "وال")))
 
 
 TITLE_PLACE_WORDS = 2  # "في كربلاء", "في المملكة المتحدة"
@@ -177,7 +187,7 @@ def _merge_constructs(tokens: Sequence[HasNorm], mentions: list[Mention]) -> lis
     for mention in mentions:
         previous = merged[-1] if merged else None
         if (previous is not None and previous.last == mention.first and mention.kind == "state"
-                and previous.kind != "state" and _construct_head(tokens[previous.last - 1].norm)
+                and previous.kind not in {"state", "person"} and _construct_head(tokens[previous.last - 1].norm)
                 and _construct_head(tokens[mention.first].norm, genitive=True)):
             merged[-1] = replace(previous, last=mention.last, country=previous.country or mention.country)
         else:

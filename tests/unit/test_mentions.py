@@ -73,3 +73,19 @@ def test_a_state_after_a_verb_or_a_time_word_is_a_party_not_an_adjective() -> No
         stops = frozenset({0})
         found = mentions_of_sentence(tokens, load_actors(), stops)
         assert any(tokens[m.first].norm == "السعوديه" for m in found), text
+
+
+def _texts(sentence: str) -> list[str]:
+    tokens = _tokens(sentence)
+    mentions = mentions_of_sentence(tokens, load_actors(), entities=entities(tokens))
+    return [" ".join(t.norm for t in tokens[m.first:m.last]) for m in mentions]
+
+
+def test_a_second_title_after_a_complete_name_opens_a_second_party() -> None:
+    texts = _texts("التقى الرئيس الأمريكي باراك أوباما الملك سلمان بن عبد العزيز في واشنطن")
+    assert any(t.endswith("اوباما") for t in texts) and any(t.startswith("الملك سلمان") for t in texts), texts
+
+
+def test_a_state_after_a_persons_name_is_not_its_genitive() -> None:
+    texts = _texts("وهاجم المرشد علي خامنئي إسرائيل في خطابه")
+    assert "اسرائيل" in texts and not any("خامنئي اسرائيل" in t for t in texts), texts
