@@ -404,6 +404,8 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     verbal = entry.event_type in kb.cues.verbal_types
     if not verbal and _backgrounded(tokens, trigger, kb.cues):
         return None  # "بعد اغتيال الحريري", "قضية الاختطاف": a reference, not an occurrence
+    if not verbal and _aimed_at(tokens, trigger):
+        return None  # "انتقلوا إلى سورية للمشاركة في عملية عسكرية": the aim of a move, not an occurrence
     if not verbal and _condemned(tokens, trigger, kb.cues) and not _reported(tokens, trigger, casualties, kb.cues):
         return None  # "أدانت الجامعة الاقتحامات": the ACCUSE is the event, the attack its topic
     if entry.event_type == "AGREE" and _nominal(tokens, trigger) and _existing_deal(tokens, trigger, kb.cues):
@@ -602,6 +604,12 @@ def _purpose(word: str) -> bool:
     """لضرب، لاغتيال، للتظاهر: a verbal noun after the preposition ل names an aim."""
     bare = word[1:] if word[:1] in {"و", "ف"} else word
     return bare.startswith("ل") and len(bare) > 4 and not bare.startswith("لي")
+
+
+def _aimed_at(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
+    """"للمشاركة في عملية عسكرية": the event word is what a purpose noun (ل + verbal noun) aims at."""
+    first = trigger.first
+    return first >= 2 and tokens[first - 1].norm == "في" and _purpose(tokens[first - 2].norm)
 
 
 def _possessed(word: str, trigger: TriggerMatch) -> bool:

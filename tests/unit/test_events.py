@@ -215,3 +215,8 @@ def test_a_participant_behind_a_preposition_is_no_postposed_subject() -> None:
     (complaint,) = [e for e in events_of("وقالت القاضية إن معتقلين شكوا من التكدس في زنازين إدارة الجمارك.")
                     if e.event_type == "ACCUSE"]
     assert complaint.actor is not None and complaint.actor.text == "معتقلين"
+
+
+def test_aim_of_a_move_and_terms_of_a_deal_are_not_events() -> None:
+    assert "ASSAULT" not in types_of("وانتقل المقاتلون إلى سورية للمشاركة في عملية عسكرية ضد التنظيم.")
+    assert "RETREAT" not in types_of("ووافقت إيران على الحد من أنشطتها النووية مقابل رفع العقوبات المفروضة عليها.")
