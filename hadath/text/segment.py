@@ -13,8 +13,9 @@ from hadath.text.normalize import NormalizedText, normalize
 
 # A number keeps its decimal/date separators (3.5, 15/2); a word is a run of letters.
 _TOKEN = re.compile(r"\d+(?:[.,/:]\d+)*|[^\W\d_]+|[^\w\s]", re.UNICODE)
-# A sentence ends at . ! ? ؟ … followed by space, or at a line break.
-_SENTENCE_END = re.compile(r"(?:[.!?؟…]+[\"'»”)]*(?=\s)|\n+)")
+# A sentence ends at . ! ? ؟ … followed by space or, in careless copy, straight by an Arabic letter
+# ("عليها.وفي"); or at a line break.
+_SENTENCE_END = re.compile(r"(?:[.!?؟…]+[\"'»”)]*(?=\s|[\u0621-\u064a])|\n+)")
 CLAUSE_BREAKS = frozenset({"،", "؛", ";", ",", ":", "(", ")", "\"", "«", "»", "“", "”", "-", "–"})
 
 # Unpunctuated prose runs whole paragraphs into one "sentence"; past this many tokens one is cut

@@ -118,3 +118,9 @@ def test_short_sentences_and_phrasal_conjunctions_are_not_cut() -> None:
     filler = " ".join(["في إطار خطة الإصلاح الشاملة"] * 14)
     long = f"بحث الطرفان التعاون فيما يتعلق بالأمن {filler} كما هو معروف"
     assert len(split_sentences(normalize_text(long))) == 1
+
+
+def test_a_full_stop_glued_to_the_next_word_still_ends_the_sentence() -> None:
+    raw = "وافقت إيران عليها.وفي ظل ذلك قال الوزير إن المحادثات مستمرة."
+    sentences = split_sentences(normalize_text(raw))
+    assert [raw[s.start:s.end] for s in sentences] == ["وافقت إيران عليها.", "وفي ظل ذلك قال الوزير إن المحادثات مستمرة."]
