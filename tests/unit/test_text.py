@@ -123,4 +123,6 @@ def test_short_sentences_and_phrasal_conjunctions_are_not_cut() -> None:
 def test_a_full_stop_glued_to_the_next_word_still_ends_the_sentence() -> None:
     raw = "وافقت إيران عليها.وفي ظل ذلك قال الوزير إن المحادثات مستمرة."
     sentences = split_sentences(normalize_text(raw))
-    assert [raw[s.start:s.end] for s in sentences] == ["وافقت إيران عليها.", "وفي ظل ذلك قال الوزير إن المحادثات مستمرة."]
+    assert [raw[s.start:s.end] for s in sentences] == [
+        "وافقت إيران عليها.", "وفي ظل ذلك قال الوزير إن المحادثات مستمرة.",
+    ]
