@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from agents import metrics
 from agents.logs import json_logging_config
-from hadath.deadletter import dead_letter
+from hadath.deadletter import dead_letter, encode_outputs, fit_dead_letter
 from hadath.settings import Settings
 
 settings = Settings.from_env()
@@ -61,17 +61,18 @@ async def run_stage(event: faust.EventT, stage: str, handler: Handler, output: f
     started = time.perf_counter()
     metrics.MESSAGES_IN.labels(stage).inc()
     try:
-        records = handler(event.value)
+        # Encoded and size-checked before the first send, so a message either publishes all
+        # its records or becomes a dead letter: never a half-published failure.
+        encoded = encode_outputs(handler(event.value), event.key, settings.max_message_bytes)
     except Exception as error:  # every failure becomes a dead letter; the worker goes on
-        letter = dead_letter(stage, error, event.value, event.key, message.topic, message.partition,
-                             message.offset)
+        letter = fit_dead_letter(dead_letter(stage, error, event.value, event.key, message.topic,
+                                             message.partition, message.offset), settings.max_message_bytes)
         metrics.DEAD_LETTERS.labels(stage, letter.reason).inc()
         logger.warning("%s: %s at %s[%s]@%s: %s", stage, letter.reason, message.topic, message.partition,
                        message.offset, letter.error_message[:200])
         await dead_letter_topics[message.topic].send(key=event.key, value=letter.model_dump_json().encode())
         return
-    for key, record in records:
-        value = record if isinstance(record, bytes) else record.model_dump_json().encode()
-        await output.send(key=key.encode() or event.key, value=value)
-    metrics.MESSAGES_OUT.labels(stage).inc(len(records))
+    for key, value in encoded:
+        await output.send(key=key, value=value)
+    metrics.MESSAGES_OUT.labels(stage).inc(len(encoded))
     metrics.PROCESSING_SECONDS.labels(stage).observe(time.perf_counter() - started)

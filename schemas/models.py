@@ -172,6 +172,8 @@ class DeadLetter(_Contract):
     error_class: str
     error_message: str
     original_base64: str
+    original_truncated: bool = Field(default=False, description="the copy of the original is cut short "
+                                     "(too large to travel whole); the original is at topic/partition/offset")
     original_key_base64: str | None = None
     topic: str | None = None
     partition: int | None = None

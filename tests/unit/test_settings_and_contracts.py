@@ -120,3 +120,27 @@ def test_json_log_lines_carry_level_logger_message_and_exception() -> None:
     entry = json.loads(JsonFormatter().format(record))
     assert (entry["level"], entry["logger"], entry["message"]) == ("warning", "hadath", "stage extract failed")
     assert "ValueError: boom" in entry["exception"]
+
+
+def test_an_output_too_large_to_publish_is_a_failure_before_anything_is_sent() -> None:
+    from hadath.deadletter import encode_outputs
+
+    small = Article(id="a", text="خبر")
+    assert encode_outputs([("a", small)], None, 100_000) == [(b"a", small.model_dump_json().encode())]
+    big = Article(id="b", text="خبر " * 30_000)
+    with pytest.raises(BadInputError) as caught:
+        encode_outputs([("a", small), ("b", big)], None, 100_000)
+    assert caught.value.reason == "output_too_large"
+
+
+def test_a_dead_letter_too_large_to_publish_keeps_a_decodable_prefix_and_says_so() -> None:
+    from hadath.deadletter import RECORD_OVERHEAD, fit_dead_letter
+
+    original = ("خبر " * 20_000).encode()
+    letter = dead_letter("normalize", BadInputError("too_large", "too large"), original, b"k", "articles.raw", 0, 7)
+    limit = RECORD_OVERHEAD + 50_000
+    fitted = fit_dead_letter(letter, limit)
+    assert fitted.original_truncated and len(fitted.model_dump_json().encode()) <= limit - RECORD_OVERHEAD
+    assert original.startswith(base64.b64decode(fitted.original_base64))
+    assert (fitted.topic, fitted.offset) == ("articles.raw", 7)  # where the whole original still is
+    assert fit_dead_letter(letter, 10_000_000) == letter
