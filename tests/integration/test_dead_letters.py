@@ -23,7 +23,7 @@ BAD_RAW = {
 }
 
 
-def _poisoned_normalized_article() -> bytes:
+def poisoned_normalized_article() -> bytes:
     """Valid against the NormalizedArticle schema, but its offsets make the extract stage raise."""
     text = "قصفت الطائرات مواقع المسلحين"
     doc = {
@@ -41,7 +41,7 @@ def test_each_bad_input_goes_to_the_dlq_with_its_reason_and_work_goes_on(pipelin
     settings = pipeline.settings
     with pipeline.worker():
         pipeline.produce(settings.topic_raw, [(key, value) for key, (value, _) in BAD_RAW.items()])
-        pipeline.produce(settings.topic_normalized, [(b"poison", _poisoned_normalized_article())])
+        pipeline.produce(settings.topic_normalized, [(b"poison", poisoned_normalized_article())])
         pipeline.produce(settings.topic_raw, [(GOOD.id.encode(), GOOD.model_dump_json().encode())])
         raw_letters = pipeline.consume(settings.dlq_topic(settings.topic_raw), len(BAD_RAW), timeout=30)
         stage_letters = pipeline.consume(settings.dlq_topic(settings.topic_normalized), 1, timeout=30)

@@ -31,7 +31,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 
 from hadath import stages
 from hadath.pipeline import run_article
-from schemas import Article, DeadLetter, Event, NormalizedArticle
+from schemas import Article, DeadLetter, Event
 from tests.integration.fuzz import (
     FuzzMessage,
     Outcomes,
@@ -43,6 +43,7 @@ from tests.integration.fuzz import (
     predict,
 )
 from tests.integration.harness import BROKER, REPO, Pipeline, free_port
+from tests.integration.test_dead_letters import poisoned_normalized_article
 
 KAFKA_SCRIPT = REPO / "scripts" / "kafka.sh"
 # A killed member leaves the group after this many seconds instead of Faust's default 60 s, so
@@ -380,18 +381,6 @@ def test_fuzzed_input_each_message_ends_as_events_or_a_dead_letter_and_the_worke
     assert "Crashed" not in worker_log(pipeline)
 
 
-def _poisoned_normalized_article() -> bytes:
-    """Valid against the NormalizedArticle schema, but its offsets make the extract stage raise."""
-    text = "قصفت الطائرات مواقع المسلحين"
-    doc = {
-        "article": {"id": "poison", "text": text},
-        "published_at": "2021-02-27T00:00:00",
-        "sentences": [{"start": 0, "end": len(text),
-                       "tokens": [{"start": -9, "end": -4, "norm": "قصفت"},
-                                  {"start": 5, "end": 14, "norm": "الطائرات"}]}],
-    }
-    NormalizedArticle.model_validate(doc)
-    return json.dumps(doc, ensure_ascii=False).encode()
 
 
 def test_poison_message_is_dead_lettered_once_committed_and_not_replayed_after_a_restart(
@@ -400,7 +389,7 @@ def test_poison_message_is_dead_lettered_once_committed_and_not_replayed_after_a
     settings = pipeline.settings
     dlq = settings.dlq_topic(settings.topic_normalized)
     with pipeline.worker() as process:
-        produce_all(pipeline, settings.topic_normalized, [(b"poison", _poisoned_normalized_article())])
+        produce_all(pipeline, settings.topic_normalized, [(b"poison", poisoned_normalized_article())])
         (first,) = read_topics([dlq], lambda v: len(v[dlq]) >= 1, timeout=30)[dlq]
         letter = DeadLetter.model_validate_json(first)
         assert letter.stage == "extract" and letter.reason == "stage_error"
