@@ -225,13 +225,13 @@ class Worker:
 
     def start(self) -> Worker:
         """Start the worker (no waiting)."""
-        cpus = self.cpus
+        # Unpinned means every CPU: a child inherits the affinity of a pinned parent otherwise.
+        cpus = self.cpus or set(range(os.cpu_count() or 1))
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("wb")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "hadath.cli", "worker"], cwd=REPO, env=os.environ | self.env,
-            stdout=log, stderr=subprocess.STDOUT,
-            preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None,
+            stdout=log, stderr=subprocess.STDOUT, preexec_fn=lambda: os.sched_setaffinity(0, cpus),
         )
         log.close()
         return self
