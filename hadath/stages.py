@@ -24,6 +24,9 @@ from hadath.text.segment import split_sentences
 from schemas import Article, Event, EventCandidate, NormalizedArticle
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+# json.loads raises ValueError beyond JSONDecodeError (an integer of more than 4,300 digits) and
+# RecursionError on deeply nested arrays: all of them mean the bytes are not usable JSON.
+UNPARSEABLE = (ValueError, RecursionError)
 
 
 def parse_article(value: bytes, max_bytes: int) -> Article:
@@ -36,8 +39,8 @@ def parse_article(value: bytes, max_bytes: int) -> Article:
         raise BadInputError("not_utf8", f"not UTF-8: {error}") from error
     try:
         payload = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise BadInputError("not_json", f"not JSON: {error}") from error
+    except UNPARSEABLE as error:
+        raise BadInputError("not_json", f"not JSON: {type(error).__name__}: {error}") from error
     return validate_record(Article, payload)
 
 
@@ -129,5 +132,5 @@ def identity_message(value: bytes) -> list[tuple[str, bytes]]:
 def _json(value: bytes) -> object:
     try:
         return json.loads(value)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise BadInputError("not_json", f"not JSON: {error}") from error
+    except (UnicodeDecodeError, *UNPARSEABLE) as error:
+        raise BadInputError("not_json", f"not JSON: {type(error).__name__}: {error}") from error

@@ -514,11 +514,14 @@ def _date_at(tokens: Sequence[TokenSpan], index: int, published: datetime.date) 
     prefix = lexicon.day_prefix.match(tokens, start)
     if prefix is not None:
         start = prefix[0]
-    if start != index:
-        found = _core_at(tokens, start, published)
-        if found is not None:
-            return found
-    return _core_at(tokens, index, published)
+    try:
+        if start != index:
+            found = _core_at(tokens, start, published)
+            if found is not None:
+                return found
+        return _core_at(tokens, index, published)
+    except OverflowError:
+        return None  # resolved outside the calendar (a publication date near year 1 or 9999)
 
 
 def find_dates(tokens: Sequence[TokenSpan], published: datetime.date) -> list[DateMention]:

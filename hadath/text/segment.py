@@ -22,6 +22,9 @@ CLAUSE_BREAKS = frozenset({"،", "؛", ";", ",", ":", "(", ")", "\"", "«", "»"
 # where Arabic news opens a new statement (see ``_clause_openings``).
 LONG_SENTENCE = 60
 MIN_PIECE = 5  # tokens each piece keeps at least
+# No piece is longer than this: the role and place choices compare spans inside a sentence, so an
+# unbounded one (a 10 MB text with no punctuation) would make extraction quadratic in its length.
+MAX_PIECE = 150
 SEMICOLONS = frozenset({"؛", ";"})
 COMMAS = frozenset({"،", ","})
 # Words that open a new statement inside a run-on sentence: "فيما دعت …", "بينما كان …", "كما تظاهر …".
@@ -100,7 +103,21 @@ def _pieces(tokens: list[TokenSpan]) -> list[tuple[int, int]]:
     for index in _clause_openings(tokens):
         if index - cuts[-1] >= MIN_PIECE and len(tokens) - index >= MIN_PIECE:
             cuts.append(index)
-    return list(zip(cuts, [*cuts[1:], len(tokens)], strict=True))
+    pieces = zip(cuts, [*cuts[1:], len(tokens)], strict=True)
+    return [bounded for first, last in pieces for bounded in _bounded(tokens, first, last)]
+
+
+def _bounded(tokens: list[TokenSpan], first: int, last: int) -> list[tuple[int, int]]:
+    """``[first, last)`` cut into pieces of at most ``MAX_PIECE`` tokens, after a comma where one is."""
+    pieces = []
+    while last - first > MAX_PIECE:
+        window = range(first + MAX_PIECE - 1, first + MIN_PIECE, -1)
+        comma = next((i for i in window if tokens[i].norm in COMMAS or tokens[i].norm in SEMICOLONS), None)
+        cut = comma + 1 if comma is not None else first + MAX_PIECE
+        pieces.append((first, cut))
+        first = cut
+    pieces.append((first, last))
+    return pieces
 
 
 def _clause_openings(tokens: list[TokenSpan]) -> list[int]:

@@ -276,3 +276,11 @@ def test_gold_dates_are_found() -> None:
           f"sentence {sentence_hits}/{total} = {sentence_recall:.2f}")
     assert sentence_recall >= 0.7, (evidence_recall, sentence_recall)
     assert evidence_recall >= 0.55, (evidence_recall, sentence_recall)
+
+
+@pytest.mark.parametrize("published", [datetime.date(9999, 12, 31), datetime.date(1, 1, 1)])
+def test_dates_that_fall_outside_the_calendar_are_dropped_not_raised(published: datetime.date) -> None:
+    tokens = tokenize(normalize_text("وقع الهجوم أمس وفي 5 يناير والأسبوع المقبل"))
+    values = [d.value for d in find_dates(tokens, published) if d.value is not None]
+    assert all(1 <= int(value[:4]) <= 9999 for value in values)
+    assert ("9999-12-30" in values) == (published.year == 9999)  # "yesterday" exists only then

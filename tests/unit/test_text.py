@@ -17,7 +17,7 @@ from camel_tools.utils.normalize import (
 from hadath.text.clitics import readings
 from hadath.text.normalize import has_arabic, normalize, normalize_text
 from hadath.text.phrases import PhraseIndex
-from hadath.text.segment import clause_ranges, split_sentences, tokenize
+from hadath.text.segment import MAX_PIECE, clause_ranges, split_sentences, tokenize
 from tests.conftest import shared_path
 
 
@@ -126,3 +126,13 @@ def test_a_full_stop_glued_to_the_next_word_still_ends_the_sentence() -> None:
     assert [raw[s.start:s.end] for s in sentences] == [
         "وافقت إيران عليها.", "وفي ظل ذلك قال الوزير إن المحادثات مستمرة.",
     ]
+
+
+def test_an_unpunctuated_text_is_cut_into_bounded_pieces_that_keep_every_token() -> None:
+    words = "قصف الجيش مواقع المسلحين في مدينة حلب بالمدفعية الثقيلة صباح اليوم"  # no clause opener
+    text = " ".join([words] * 2000) + "، " + " ".join([words] * 50)
+    sentences = split_sentences(normalize_text(text))
+    assert max(len(s.tokens) for s in sentences) <= MAX_PIECE
+    assert sum(len(s.tokens) for s in sentences) == len(tokenize(normalize_text(text)))
+    # the comma is preferred as a cut: some piece ends right after it
+    assert any(s.tokens[-1].norm == "،" for s in sentences)
