@@ -1,7 +1,9 @@
 """The actor dictionary: Arabic surface forms of who acts in the news → a canonical actor.
 
 The knowledge lives in ``hadath/data/actors/*.yaml`` (split by theme); this module loads it,
-checks it and finds its forms in token sequences.
+checks it and finds its forms in token sequences. The subdirectories hold word lists of other
+schemas, not actor entries: ``names/person_names.yaml`` (``load_person_names``: honorifics and
+first names, for people the dictionary doesn't list) and ``roles/role_cues.yaml`` (roles.py).
 
 Schema of each file::
 
@@ -207,3 +209,42 @@ def _check_unique(entries: Sequence[ActorEntry]) -> None:
             other = owner.setdefault(key, entry.name)
             if other != entry.name:
                 raise ActorDataError(f"form {form!r} belongs to both {other!r} and {entry.name!r}")
+
+
+NAMES_PATH = DEFAULT_DIRECTORY / "names" / "person_names.yaml"
+_NAME_LISTS = ("honorifics", "given_names", "links")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNames:
+    """Words of personal names in matching form (``hadath/data/actors/names/person_names.yaml``).
+
+    ``honorifics`` holds phrases (آية الله) as tuples of words; the other two hold single words.
+    """
+
+    honorifics: frozenset[tuple[str, ...]]
+    given_names: frozenset[str]
+    links: frozenset[str]
+
+    def is_given_name(self, word: str) -> bool:
+        """A first name: listed, or a compound of عبد (عبدالله، عبداللطيف)."""
+        return word in self.given_names or (word.startswith("عبد") and len(word) > 4)
+
+
+@lru_cache(maxsize=4)
+def load_person_names(path: Path = NAMES_PATH) -> PersonNames:
+    """The name word lists, validated: every list present, every item an Arabic string."""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    if not isinstance(data, dict) or any(not isinstance(data.get(key), list) for key in _NAME_LISTS):
+        raise ActorDataError(f"{path}: expected the lists {list(_NAME_LISTS)}")
+    for key in _NAME_LISTS:
+        bad = [item for item in data[key] if not isinstance(item, str) or not has_arabic(item)]
+        if bad:
+            raise ActorDataError(f"{path}: {key} holds non-Arabic items {bad[:3]}")
+        if key != "honorifics" and any(" " in item.strip() for item in data[key]):
+            raise ActorDataError(f"{path}: {key} items must be single words")
+    return PersonNames(
+        honorifics=frozenset(tuple(normalize(item).split()) for item in data["honorifics"]),
+        given_names=frozenset(normalize(item) for item in data["given_names"]),
+        links=frozenset(normalize(item) for item in data["links"]),
+    )

@@ -8,20 +8,23 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
 from hadath import __version__
 from hadath.extract import roles
-from hadath.extract.actors import ActorDictionary, load_actors
+from hadath.extract.actors import ActorDictionary, load_actors, load_person_names
 from hadath.extract.casualties import CasualtyMention, find_casualties
 from hadath.extract.cues import Cues, load_cues
 from hadath.extract.dates import DateMention, find_dates
 from hadath.extract.mentions import EntityFinder, Mention, mentions_of_sentence
 from hadath.extract.modality import conditioned, modality_of
+from hadath.extract.numbers import is_number_word
 from hadath.extract.triggers import TriggerEntry, TriggerLexicon, TriggerMatch, load_lexicon, quad_class
 from hadath.resolve.geo import Gazetteer, GeoPlace, PlaceMatch, load_gazetteer
+from hadath.resolve.outlets import load_outlets
+from hadath.resolve.situated import load_situated
 from hadath.settings import Settings
 from hadath.text.clitics import readings
 from hadath.text.normalize import normalize
@@ -95,6 +98,15 @@ class ArticleContext:
     last_speaker: Mention | None = None
     last_speaker_sentence: int = -1
     sentence_number: int = 0
+    # Event types already told: "هذه الغارات" later on points back at one of them.
+    told_types: set[str] = field(default_factory=set)
+    # The speaker a verb of saying names at the head of the current sentence ("وقال X إن …").
+    opening_speaker: Mention | None = None
+    # Trigger spans of reported acts whose sentence dates only the saying of them. Their date is
+    # dropped once repeated mentions are merged, so that telling mentions apart still sees it.
+    undated: set[tuple[int, int]] = field(default_factory=set)
+    # Trigger spans of proceedings (a trial, an indictment): placed like material events.
+    situated: set[tuple[int, int]] = field(default_factory=set)
 
     @property
     def text(self) -> str:
@@ -106,18 +118,22 @@ def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
     """Event candidates of one article, one per real-world event it mentions."""
     kb = knowledge()
     context = ArticleContext(doc, doc.published_at.date())
+    outlet = load_outlets().country(doc.article.source, doc.article.url)
+    if outlet:
+        context.countries.append(outlet)  # a prior: a shared place name is likelier the outlet's own
     context.dateline = _dateline(doc, kb, context)
     candidates: list[EventCandidate] = []
     for number, sentence in enumerate(doc.sentences):
         context.sentence_number = number
         if _is_title(sentence, doc):
             continue  # a headline repeats the body's most informative mention
+        _note_speaker(sentence.tokens, kb, context)
         triggers = kb.lexicon.find(sentence.tokens)
         if not triggers:
             continue
         candidates.extend(_sentence_events(sentence, triggers, kb, context, len(candidates)))
     candidates = _with_article_country(_drop_repeated_mentions(candidates), kb, context)
-    return _renumber([_canonical_parties(c, context) for c in candidates])
+    return _renumber([_day_only(_undated(_canonical_parties(c, context), context)) for c in candidates])
 
 
 UNSPECIFIED = " (unspecified)"
@@ -149,10 +165,37 @@ def _with_article_country(candidates: list[EventCandidate], kb: Knowledge,
     (country, count), *rest = [*context.country_mentions.most_common(2), ("", 0)]
     if count < ARTICLE_COUNTRY_MIN or count <= rest[0][1]:
         return candidates  # no clear setting
-    place = context.first_place[country]
+    first = context.first_place[country]
+    # The country named by its name ("بالكويت") is what a reader gives as the place; a town, a
+    # province ("بمنطقة الباحة") or a phrase ("مدن عراقية") named elsewhere is not stated for it.
+    named = any(p.precision == "country" and p.country == country for p in kb.gazetteer.lookup(first.text))
+    place = first if named else _country_only(country, first, kb)
     return [c.model_copy(update={"location": place})
-            if c.location is None and c.event_type in kb.cues.dateline_types else c
+            if c.location is None and (c.event_type in kb.cues.dateline_types
+                                       or (c.trigger.start, c.trigger.end) in context.situated) else c
             for c in candidates]
+
+
+HOST_KINDS = frozenset({"person", "government", "organisation"})
+
+
+def _place_anchor(tokens: Sequence[Token], trigger: TriggerMatch) -> Place:
+    """An empty place at the trigger, to anchor a country-only place on."""
+    start = tokens[trigger.first].start
+    return Place(text="", start=start, end=start, name="")
+
+
+def _country_only(country: str, anchor: Place, kb: Knowledge) -> Place:
+    """Where an event with no stated place happened: a country and no words. The place named
+    elsewhere in the article is not stated for this event (GUIDELINES: ``location`` is the place
+    stated for it, ``[]`` when none), so its words are left out; the empty span sits at that
+    place's mention."""
+    known = kb.gazetteer.country(country)
+    name = known.name if known is not None else country
+    return Place(text="", start=anchor.start, end=anchor.start, name=name, country=country,
+                 geonames_id=known.geonames_id if known is not None else None,
+                 lat=known.lat if known is not None else None, lon=known.lon if known is not None else None,
+                 precision="country")
 
 
 def _drop_repeated_mentions(candidates: list[EventCandidate]) -> list[EventCandidate]:
@@ -194,11 +237,17 @@ def _repeated_words(earlier: EventCandidate, later: EventCandidate) -> bool:
     """The same words told again by the same doer ("أحيلوا للمحاكمة" … "أحيلوا للمحاكمة"): a
     statement or a court step repeated in the article's retelling, its targets split over mentions.
     Two places or two tolls are two events, so those must still agree."""
-    if earlier.cameo != later.cameo or normalize(earlier.trigger.text) != normalize(later.trigger.text):
+    if earlier.cameo != later.cameo or _bare_word(earlier.trigger.text) != _bare_word(later.trigger.text):
         return False
     pairs = ((_name(earlier.actor), _name(later.actor)), (earlier.date.value, later.date.value),
              (_name(earlier.location), _name(later.location)), (earlier.killed, later.killed))
     return all(a is None or b is None or a == b for a, b in pairs)
+
+
+def _bare_word(text: str) -> str:
+    """The trigger's words without a leading conjunction: "ودعا" tells again what "دعا" told."""
+    words = normalize(text)
+    return words[1:] if words[:1] in {"و", "ف"} and len(words.split()[0]) > 3 else words
 
 
 def _name(value: Participant | Place | None) -> str | None:
@@ -247,7 +296,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     entities = kb.entities(tokens) if kb.entities is not None else []
     participants = mentions_of_sentence(tokens, kb.actors, frozenset(t.first for t in triggers), entities)
     context.named_parties.extend(participants)
-    places = _with_unknown_places(kb.gazetteer.find(tokens, context.countries), entities)
+    places = _with_unknown_places(kb.gazetteer.find(tokens, context.countries), entities, tokens, kb.gazetteer)
     for match in places:
         country = match.place.country
         if country and country not in context.countries:
@@ -267,12 +316,39 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
             continue
         if _meeting_topic(trigger, chosen, tokens, kb.cues):
             continue
+        if trigger.entry.event_type in context.told_types and _told_before(trigger, triggers, tokens):
+            continue  # "وقتل 260 مقاتلا في هذه الغارات": the raids were told earlier, this is their aftermath
         owned = [c for c, owner in zip(casualties, owners, strict=True) if owner is trigger]
         event = _candidate(sentence, trigger, participants, places, dates, casualties, kb, context,
                            first_index + len(events), owned)
         if event is not None:
             events.append(event)
+    context.told_types.update(event.event_type for event in events)
     return events
+
+
+DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هاتان", "هذان"})
+
+
+def _told_before(trigger: TriggerMatch, triggers: list[TriggerMatch], tokens: Sequence[Token]) -> bool:
+    """The event is named with a demonstrative ("هذه الغارات", "هذا الهجوم", "هذه المساعدات"),
+    by the trigger itself or by a word of its type later in its clause ("وقتل 260 مقاتلا في هذه
+    الغارات"): it points back at an event the article has told already (the caller checks one of
+    that type was), annotated where first told. An event word after the reference ("جاءت هذه
+    الغارات بعد ثلاث هجمات") is another event."""
+    for other in triggers:
+        if (other.entry.event_type == trigger.entry.event_type and other.first >= max(trigger.first, 1)
+                and not roles.crosses_clause(tokens, min(other.first, trigger.first), max(other.first, trigger.first))
+                and _definite(tokens[other.first].norm)
+                and any(form in DEMONSTRATIVES for form in readings(tokens[other.first - 1].norm))):
+            return True
+    return False
+
+
+def _definite(word: str) -> bool:
+    """الغارات، والهجوم، بالاتفاق: a noun with the article (a demonstrative before a verb, "إلى
+    ذلك خطفت", is a discourse link, not a reference)."""
+    return word.startswith(("ال", "وال", "فال", "بال", "وبال", "لل", "ولل", "كال"))
 
 
 def _meeting_topic(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Sequence[Token], cues: Cues) -> bool:
@@ -286,10 +362,19 @@ def _meeting_topic(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Se
     return any(match.last <= trigger.first for match in cues.meeting_references.find(tokens, 0, trigger.first))
 
 
+# A crowd in the street is seen and told by the outlet itself; one known only from a speaker's words
+# ("قال إن المتظاهرين قطعوا الطريق") is his reference to it, told as news where it happened.
+PUBLIC_TYPES = frozenset({"PROTEST"})
 CROWD_KINDS = frozenset({"civilians", "party", "organisation", "armed_group", "person"})
 ANCHORED_TYPES = frozenset({"ASSAULT"})
 NOUN_ANCHORS = 2
 CALL_CONTENT_REACH = 3  # "طالبوا بمحاسبة الفاسدين": what is called for, a few words after the call
+CALL_LIST_REACH = 12  # "طالبوا بمحاسبة الفاسدين وإقالة مدير … وحل مجلس النواب": a list of demands
+
+
+def _call_reach(word: str) -> int:
+    """How far after a call its content runs: a few words, or on through a list joined by و."""
+    return CALL_LIST_REACH if word.startswith("و") else CALL_CONTENT_REACH
 
 
 def _inside_protest_or_call(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Sequence[Token]) -> bool:
@@ -303,20 +388,33 @@ def _inside_protest_or_call(trigger: TriggerMatch, chosen: list[TriggerMatch], t
                 and not roles.crosses_clause(tokens, other.last, trigger.first)):
             return True
         if (other.entry.event_type == "REQUEST" and kind != "REQUEST" and trigger.entry.pos != "verb"
-                and 0 <= trigger.first - other.last <= CALL_CONTENT_REACH
+                and 0 <= trigger.first - other.last <= _call_reach(tokens[trigger.first].norm)
                 and not roles.crosses_clause(tokens, other.last, trigger.first)):
             return True
     return False
 
 
-def _with_unknown_places(places: list[PlaceMatch], entities: list[tuple[int, int, str]]) -> list[PlaceMatch]:
-    """Places the NER finds and the gazetteer doesn't know: named, not geocoded."""
+def _with_unknown_places(places: list[PlaceMatch], entities: list[tuple[int, int, str]],
+                         tokens: Sequence[Token] = (), gazetteer: Gazetteer | None = None) -> list[PlaceMatch]:
+    """Places the NER finds, or a class word names ("بلدة بقين"), that the gazetteer doesn't
+    know: named, not geocoded; a class-named one is in the country of the nearest known place
+    of the sentence ("بلدة بقين القريبة من مدينة الزبداني")."""
     taken = {i for p in places for i in range(p.first, p.last)}
     unknown = [PlaceMatch(GeoPlace(name="", name_ar="", country=None, admin1=None, geonames_id=None, lat=None,
                                    lon=None, precision="point"), first, last)
                for first, last, label in entities
                if label == "LOC" and not any(i in taken for i in range(first, last))]
+    taken |= {i for p in unknown for i in range(p.first, p.last)}
+    if gazetteer is not None:
+        unknown.extend(gazetteer.unknown_classed(tokens, taken))
     return sorted([*places, *unknown], key=lambda p: p.first) if unknown else places
+
+
+def _near_country(chosen: PlaceMatch, places: list[PlaceMatch]) -> str | None:
+    """The country of the known place nearest an unknown one in its sentence."""
+    known = [p for p in places if p.place.country]
+    nearest = min(known, key=lambda p: abs(p.first - chosen.first), default=None)
+    return nearest.place.country if nearest is not None else None
 
 
 # Only violence has a toll: a count told beside a statement, an arrest or a deployment is the
@@ -404,21 +502,41 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     verbal = entry.event_type in kb.cues.verbal_types
     if not verbal and _backgrounded(tokens, trigger, kb.cues):
         return None  # "بعد اغتيال الحريري", "قضية الاختطاف": a reference, not an occurrence
-    if not verbal and _aimed_at(tokens, trigger):
+    if verbal and _nominal(tokens, trigger) and _governed(tokens, trigger.first, kb.cues.background_heads, HEAD_REACH):
+        return None  # "خطر الانتهاك", "بشأن الاتفاق": a statement noun named as a topic
+    if verbal and _counted_participle(tokens, trigger):
+        return None  # "بحبس 24 متهما", "وعددهم 29 متهما": the accused, counted, not someone accusing
+    if not verbal and _aimed_at(tokens, trigger, kb.cues):
         return None  # "انتقلوا إلى سورية للمشاركة في عملية عسكرية": the aim of a move, not an occurrence
+    if (entry.event_type not in PLACED_VERBAL_TYPES and _purpose_clitic(tokens, trigger)
+            and not _governed_by_occurrence_verb(tokens, trigger, kb.cues)):
+        return None  # "استعدادا لضرب إيران", "ليس لشن هجوم": what someone aims at, not what happened
+    if not verbal and _negated(tokens, trigger):
+        return None  # "الأشخاص الذين لم يتم خطفهم", "لن يعدموا": said not to happen
+    if not verbal and _long_ago(tokens, trigger, dates, context.published):
+        return None  # "اغتيال الحريري عام 2005": history the article recalls, not news it reports
+    if not verbal and _charged_with(tokens, trigger, kb.cues):
+        return None  # "اتهم … جماعة مرتبطة بالقاعدة بمحاولة اغتيال …": the charge, the ACCUSE is the event
     if not verbal and _condemned(tokens, trigger, kb.cues) and not _reported(tokens, trigger, casualties, kb.cues):
         return None  # "أدانت الجامعة الاقتحامات": the ACCUSE is the event, the attack its topic
     if entry.event_type == "AGREE" and _nominal(tokens, trigger) and _existing_deal(tokens, trigger, kb.cues):
         return None  # "انتهكت الاتفاق", "بموجب الاتفاق": a deal already made, acted on
     if _rhetorical_question(tokens):
         return None  # "أي ظلم يحدثنا عنه وهو يساند …؟!": the writer's argument, not a report
+    participants = _with_surnames(tokens, _not_places(participants, places), context)
     modality, source = modality_of(tokens, trigger, participants, kb.cues, verbal)
     if modality == "hypothetical" and conditioned(tokens, trigger, kb.cues):
         return None  # "إذا قام أي حارس بضرب سجين", "إمكانية خطف": a condition, no occurrence
+    if entry.event_type in PUBLIC_TYPES and modality == "claimed":
+        return None  # a protest in a speaker's words is referred to; the outlet tells one it reports
     if (not verbal and modality != "planned" and _imperfect(tokens[trigger.first].norm, trigger)
             and not _anchored(tokens, trigger, dates, casualties)):
         return None  # "النظام الذي يقتل ويخطف", "الأطفال يخطفون": a habit or a charge, no one act
     actor, target = roles.assign(tokens, trigger, participants, kb.cues, verbal, exclude=source)
+    if verbal and context.opening_speaker is not None and _refers_to_speaker(tokens, trigger, context.text):
+        # "وقال السفير محمد صبيح … عقب لقائه وفدا …", "…، متهما الحكومة": the pronoun or the
+        # participle points at the speaker who opens the sentence.
+        actor = context.opening_speaker
     if entry.event_type == "REQUEST" and (_protesters(actor, tokens) or _protesters_demands(tokens, trigger)):
         return None  # "وطالب المحتجون …", "مطالب المتظاهرين": demands voiced at a protest stay inside the PROTEST
     if entry.event_type == "REQUEST" and _student(tokens, trigger):
@@ -432,18 +550,34 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
             and _continued_speech(tokens, trigger, kb.cues)):
         source = context.last_speaker  # "وأضاف أن …": the last named speaker goes on reporting
     _remember_speaker(context, source or (actor if verbal else None))
-    if verbal and entry.event_type not in PLACED_VERBAL_TYPES:
-        location = _stated_place(tokens, trigger, places, context)  # a statement has no place unless stated
+    situated = entry.id in load_situated()
+    if situated:
+        context.situated.add((tokens[trigger.first].start, tokens[trigger.last - 1].end))
+    if verbal and not situated:  # a statement or a meeting has no place unless one is stated for it
+        location = _stated_place(tokens, trigger, places, context, target, entry.event_type in PLACED_VERBAL_TYPES)
     else:
         location = _location(tokens, trigger, places, (actor, target, source), context)
-    if location is None and entry.event_type in kb.cues.dateline_types:
-        location = context.dateline
+    if (location is None and entry.event_type in PLACED_VERBAL_TYPES and target is not None and target.country
+            and target.kind in HOST_KINDS):
+        # A meeting with no place stated is held at the one met, who receives ("التقى … وزير
+        # خارجية الإمارات", "زيارة لمركز الملك سلمان"): its country, with no words. (Talks with a
+        # state, "المفاوضات مع طهران", are held anywhere.)
+        location = _country_only(target.country, _place_anchor(tokens, trigger), kb)
+    if location is None and context.dateline is not None and (entry.event_type in kb.cues.dateline_types or situated):
+        # The report's dateline ("عين اليوم – القاهرة") says where it was filed: the country its
+        # events happen in, not a place stated for each (the annotations leave them without words).
+        location = _country_only(context.dateline.country, context.dateline, kb) if context.dateline.country else None
     when = _nearest(dates, trigger)
+    key = (tokens[trigger.first].start, tokens[trigger.last - 1].end)
+    if when is not None and not verbal and source is not None and _dates_the_saying(tokens, when, trigger):
+        context.undated.add(key)  # "قال الجيش مساء الأحد إنه أنقذ …": the statement's day
     counted = casualties if owned is None else owned
     killed = _casualty(counted, trigger, "killed")
     injured = _casualty(counted, trigger, "injured")
     if verbal and actor is None:
         return None  # a statement nobody makes is a topic, not an act
+    if entry.event_type in ADDRESSED_TYPES and target is None:
+        return None  # a call or a threat aimed at no one named is a stance, not an act between actors
     if _nominal(tokens, trigger) and not _occurs(tokens, trigger, actor, target, dates, casualties, kb.cues,
                                                  places if not verbal else [], material=not verbal):
         return None  # a noun naming a known thing (الاتفاق، الدعم), not an occurrence
@@ -576,6 +710,8 @@ def _occurs(tokens: Sequence[Token], trigger: TriggerMatch, actor: Mention | Non
             return True
     if material and _purpose(tokens[trigger.first].norm):
         return False  # "استعدادا لضرب إيران", "مخطط لاغتيال …": an aim, not an occurrence
+    if material and _counted_events(tokens, trigger):
+        return True  # "ثلاث هجمات بالصواريخ مؤخرا": a count of attacks, summed up as one event
     if any(c.count is not None and abs(c.first - trigger.first) <= CASUALTY_REACH for c in casualties):
         return True
     weak = 0
@@ -606,10 +742,62 @@ def _purpose(word: str) -> bool:
     return bare.startswith("ل") and len(bare) > 4 and not bare.startswith("لي")
 
 
-def _aimed_at(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
-    """"للمشاركة في عملية عسكرية": the event word is what a purpose noun (ل + verbal noun) aims at."""
+def _aimed_at(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
+    """"للمشاركة في عملية عسكرية", "التخطيط لتنظيم مظاهرة": the event word is what a purpose
+    noun (ل + verbal noun) aims at; unless an occurrence verb governs the pair ("تعرض أقاربهم
+    للاغتصاب والقتل": both happened)."""
     first = trigger.first
+    if first >= 1 and _purpose_noun(tokens[first - 1].norm):
+        purpose = TriggerMatch(trigger.entry, first - 1, first, trigger.weight)
+        return not _governed_by_occurrence_verb(tokens, purpose, cues)
     return first >= 2 and tokens[first - 1].norm == "في" and _purpose(tokens[first - 2].norm)
+
+
+def _counted_events(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
+    """A number right before a plural event noun ("ثلاث هجمات", "5 غارات"): events counted are
+    events that happened (GUIDELINES: a summary count is one event)."""
+    first = trigger.first
+    if first == 0 or not tokens[first].norm.endswith("ات"):
+        return False
+    previous = tokens[first - 1].norm
+    return previous.isdigit() or is_number_word(previous)
+
+
+def _counted_participle(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
+    """A participle after a number is a noun: "29 متهما" are 29 defendants, not "accusing"."""
+    first = trigger.first
+    return (first > 0 and tokens[first - 1].norm.isdigit()
+            and roles.is_circumstantial_participle(tokens[first].norm))
+
+
+def _purpose_clitic(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
+    """The trigger's first word is the preposition ل on an event word of the entry (لضرب، لشن،
+    للتظاهر، لاغتياله): an aim or a purpose ("in order to strike"), whatever the word's length."""
+    word = tokens[trigger.first].norm
+    bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 3 else word
+    heads = _first_words(trigger.entry)
+    if not bare.startswith("ل") or bare in heads:
+        return False
+    rest = bare[1:]
+    return any(form in heads for form in readings(rest)) or (
+        rest.startswith("ل") and any(form in heads for form in readings("ال" + rest[1:])))
+
+
+def _governed_by_occurrence_verb(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
+    """An occurrence verb that takes its event with ل before the event word, in its clause ("تعرض
+    لهجوم", "تعرضت وزيرة الدولة … لمحاولة اغتيال"). Light verbs (شن، نفذ، دعا، أرسل) take their
+    event as a direct object: after them ل still names an aim ("أرسل فريقا … وليس لشن هجوم")."""
+    return any(cues.occurrence.contains_at(tokens, index) and not roles.crosses_clause(tokens, index, trigger.first)
+               for index in range(max(0, trigger.first - GOVERNING_VERB_REACH), trigger.first))
+
+
+def _purpose_noun(word: str) -> bool:
+    """لتنظيم، للاستعداد، لتوجيه: ل on a verbal noun (not on any noun: للدموع "for tears")."""
+    bare = word[1:] if word[:1] in {"و", "ف"} else word
+    if not bare.startswith("ل") or bare.startswith("لي"):
+        return False
+    rest = bare[2:] if bare.startswith("لل") else bare[1:]
+    return _masdar_shaped(rest)
 
 
 def _possessed(word: str, trigger: TriggerMatch) -> bool:
@@ -690,6 +878,74 @@ def _existing_deal(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -
     return _governed(tokens, trigger.first, cues.existing_deal, DEAL_REACH)
 
 
+NEGATIONS = frozenset({"لم", "لن", "ولم", "ولن", "فلم", "فلن"})
+NEGATION_REACH = 2  # "لم يتم خطفهم": the negation, a light verb, the event word
+STILL = frozenset({"يزال", "تزال", "زال", "زالت", "يزالون"})  # "لا يزال القصف مستمرا" is no negation
+
+
+def _negated(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
+    """A negation right before the event word ("لم يتم خطفهم", "لن يعدموا"): it did not happen."""
+    for index in range(max(0, trigger.first - NEGATION_REACH), trigger.first):
+        if tokens[index].norm in NEGATIONS and tokens[index + 1].norm not in STILL:
+            return True
+    return False
+
+
+HISTORY_YEARS = 2  # a year this far before publication is history, not this report's news
+HISTORY_REACH = 12  # words between the event word and a date that places it
+
+
+def _long_ago(tokens: Sequence[Token], trigger: TriggerMatch, dates: list[DateMention], published: date) -> bool:
+    """A date in the trigger's clause lies years before publication ("في 14 فبراير 2005 اغتيل
+    الحريري", "تفجيرات لندن عام 2005"): the event is recalled as background."""
+    for mention in dates:
+        start, end = min(mention.last, trigger.first), max(mention.first, trigger.last)
+        if not mention.value or end - start > HISTORY_REACH or roles.crosses_clause(tokens, start, end):
+            continue
+        year = mention.value[:4]
+        if year.isdigit() and int(year) <= published.year - HISTORY_YEARS:
+            return True
+    return False
+
+
+ACCUSATION_REACH = 10  # "اتهم نائب وزير الدفاع الصومالي جماعة مرتبطة بتنظيم القاعدة بمحاولة …"
+BA_WORDS = frozenset({"ب", "«", '"', "“"})  # "بـ«اغتصاب …»": the preposition written apart
+
+
+def _charged_with(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
+    """The event word follows بـ or في after an accusation in its clause ("اتهمه بقتل", "المتهم
+    بتنفيذ اعتداء", "اتهم تحقيق … في مقتل 24 مدنيا"): the act the accused is charged with, which
+    the sentence does not report."""
+    first = trigger.first
+    after_fi = first > 0 and tokens[first - 1].norm == "في"
+    if not (after_fi or _after_ba(tokens, trigger)):
+        return False
+    for start in range(max(0, first - ACCUSATION_REACH), first):
+        match = cues.accusation_heads.match_at(tokens, start)
+        if match is not None and match.last <= first and not roles.crosses_clause(tokens, match.last, first):
+            return True
+    return False
+
+
+def _after_ba(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
+    """The trigger's first word carries the preposition ب, or follows it written apart (بـ«…»)."""
+    first = trigger.first
+    index = first - 1
+    while index >= 0 and first - index <= 2 and tokens[index].norm in BA_WORDS:
+        if tokens[index].norm == "ب":
+            return True
+        index -= 1
+    if first > 0 and tokens[first - 1].norm in ATTEMPT_WITH_BA:
+        return True  # "متهمة بمحاولة قتل أميركيين"
+    word = tokens[first].norm
+    bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 3 else word
+    heads = _first_words(trigger.entry)
+    return bare.startswith("ب") and bare not in heads and any(form in heads for form in readings(bare[1:]))
+
+
+ATTEMPT_WITH_BA = frozenset({"بمحاوله", "بالمحاوله", "بتنفيذ", "بالتخطيط", "بالتخطيط ل", "بارتكاب"})
+
+
 def _condemned(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
     """The event word is the object of a condemnation ("استنكرت الحكومة التفجيرات")."""
     return _governed(tokens, trigger.first, cues.topic_governors, TOPIC_REACH)
@@ -751,6 +1007,69 @@ def _continued_speech(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues
     return False
 
 
+SPEAKER_OPENING = 3  # words before the verb of saying that opens a sentence ("ومن جهته قال")
+SPEAKER_AFTER = 4  # words between that verb and its speaker
+# What opens the words said: a colon, a quotation mark, إن / أن (matching forms).
+SAYING_OPENERS = frozenset({":", '"', "«", "“", "ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"})
+
+
+def _note_speaker(tokens: Sequence[Token], kb: Knowledge, context: ArticleContext) -> None:
+    """"وقال السفير محمد صبيح إن …", "وكان العبادي قد أكد السبت …" tell who speaks: the
+    statements that follow with no speaker of their own ("متهما الحكومة …", "ودعا …") are the
+    last named speaker's; one named at the head of the sentence is its ``opening_speaker``."""
+    context.opening_speaker = None
+    matches = [m for m in kb.cues.attribution.find(tokens, 0, len(tokens))
+               if not tokens[m.first].norm.startswith("ال")]  # "التابعة" is no verb of saying
+    if not matches:
+        return
+    participants = mentions_of_sentence(tokens, kb.actors)
+    for match in matches:
+        speaker = _speaker_of(tokens, match.first, match.last, participants)
+        if speaker is None:
+            continue
+        _remember_speaker(context, speaker)
+        if match.first <= SPEAKER_OPENING:
+            context.opening_speaker = speaker.elsewhere()
+
+
+def _speaker_of(tokens: Sequence[Token], first: int, last: int, participants: list[Mention]) -> Mention | None:
+    """Who a verb of saying at tokens ``[first, last)`` names: the party right after it, before
+    what is said ("وأضاف: "…"", "وقال إن …" name none), else the one كان fronted ("وكان X قد أكد")."""
+    said = next((i for i in range(last, len(tokens)) if tokens[i].norm in SAYING_OPENERS), len(tokens))
+    after = next((m for m in participants if last <= m.first <= last + SPEAKER_AFTER
+                  and m.last <= said and m.kind not in {"media"}), None)
+    if after is not None:
+        return after
+    fronted = first >= 2 and tokens[first - 1].norm == "قد"
+    return next((m for m in participants if fronted and m.last == first - 1 and m.first >= 1
+                 and tokens[m.first - 1].norm in roles.KANA), None)
+
+
+def _refers_to_speaker(tokens: Sequence[Token], trigger: TriggerMatch, text: str) -> bool:
+    """The trigger names its doer only as a participle (متهما، داعيا) or by a pronoun suffix
+    (لقائه، زيارتها; the raw text tells the pronoun ه from the feminine ending ة of مطالبة)."""
+    token = tokens[trigger.first]
+    if roles.is_circumstantial_participle(token.norm):
+        return True
+    raw = text[token.start:token.end]
+    return trigger.entry.pos != "verb" and raw.endswith(("ه", "ها", "هم")) and _possessed(token.norm, trigger)
+
+
+SAYING_REACH = 8  # tokens from a statement's date to the إن / أن opening what was said
+
+
+def _dates_the_saying(tokens: Sequence[Token], when: DateMention, trigger: TriggerMatch) -> bool:
+    """The date stands before the complementizer that opens the reported clause ("أكدت تركيا أمس
+    أنها فتحت …"): it dates the saying, not the act reported."""
+    if when.last > trigger.first:
+        return False
+    end = min(trigger.first, when.last + SAYING_REACH)
+    return any(tokens[i].norm in COMPLEMENTIZER_WORDS for i in range(when.last, end))
+
+
+COMPLEMENTIZER_WORDS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
+
+
 def _remember_speaker(context: ArticleContext, speaker: Mention | None) -> None:
     if speaker is not None:
         context.last_speaker = speaker.elsewhere()
@@ -760,38 +1079,136 @@ def _remember_speaker(context: ArticleContext, speaker: Mention | None) -> None:
 def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[PlaceMatch],
               taken: tuple[Mention | None, ...], context: ArticleContext) -> Place | None:
     """The place nearest after the trigger (else before), not inside a participant's words."""
-    spans = [(m.first, m.last) for m in taken if m is not None]
+    # A target read off the words after على/ضد ("على بلدة بقين") may be the place itself.
+    spans = [(m.first, m.last) for m in taken if m is not None and (m.kind is not None or m.country is not None)]
     free = [p for p in places if not any(p.first < last and first < p.last for first, last in spans)
-            and not (p.first < trigger.last and trigger.first < p.last)]
+            and not (p.first < trigger.last and trigger.first < p.last) and not _is_dateline(tokens, p, context)]
     if not free:
         return None
     chosen = min(free, key=lambda p: _place_rank(tokens, trigger, p))
-    return _place(chosen, tokens, context.text)
+    return _chosen_place(chosen, places, tokens, context.text)
+
+
+def _is_dateline(tokens: Sequence[Token], place: PlaceMatch, context: ArticleContext) -> bool:
+    """The place is the article's dateline ("رويترز- تل أبيب: احتجزت …"), where the report was
+    filed, not a place stated for the sentence's event."""
+    dateline = context.dateline
+    return dateline is not None and tokens[place.first].start == dateline.start
+
+
+def _chosen_place(chosen: PlaceMatch, places: list[PlaceMatch], tokens: Sequence[Token], text: str) -> Place:
+    """The event's place; one the gazetteer doesn't know takes the country of its neighbour."""
+    place = _place(chosen, tokens, text)
+    if place.country is None and not chosen.place.name:
+        place = place.model_copy(update={"country": _near_country(chosen, places)})
+    return place
 
 
 def _place_rank(tokens: Sequence[Token], trigger: TriggerMatch, place: PlaceMatch) -> tuple[int, int, int]:
-    """Lower is better: in the trigger's clause, introduced by في/ب, after the trigger, close."""
+    """Lower is better: in the trigger's clause, after the trigger, introduced by في/ب, close. A
+    place before the trigger is mostly its subject's seat ("الحكومة المحلية في الأنبار وفرت …
+    لخروج الأهالي من الفلوجة"), so one after it wins even without في."""
     after = place.first >= trigger.last
     start, end = (trigger.last, place.first) if after else (place.last, trigger.first)
-    return (int(roles.crosses_clause(tokens, start, end)), int(not _locative(tokens, place.first)),
+    return (int(roles.crosses_clause(tokens, start, end)), int(not after), int(not _locative(tokens, place.first)),
             (end - start) + (0 if after else PLACE_BEFORE_PENALTY))
 
 
+# Verbal types that are aimed at someone by their nature (GUIDELINES: a statement is an event only
+# when aimed at another actor): "دعا إلى الهدوء", "يهدد الأمن" with no addressee are stances.
+ADDRESSED_TYPES = frozenset({"REQUEST", "THREATEN"})
 # Verbal types that happen somewhere (a meeting, a visit): their place is found like a material event's.
 PLACED_VERBAL_TYPES = frozenset({"CONSULT"})
 LOCATIVE = frozenset({"في", "ب"})
 PLACE_BEFORE_PENALTY = 5  # a place before the trigger is usually the subject's, not the event's
 
 
+PLACE_NAMED_KINDS = frozenset({"state", "government", "organisation"})  # capitals stand for these
+SURNAME_MIN = 4  # letters: a family name short enough is too often a common word
+
+
+def _with_surnames(tokens: Sequence[Token], participants: list[Mention], context: ArticleContext) -> list[Mention]:
+    """"وطالب الصافي …" after "ممثل المرجعية الدينية في كربلاء أحمد الصافي": a person named in
+    full earlier in the article is then called by the family name alone."""
+    surnames = _surnames(context)
+    if not surnames:
+        return participants
+    taken = {i for m in participants for i in range(m.first, m.last)}
+    found = [replace(person, first=i, last=i + 1, start=token.start, end=token.end)
+             for i, token in enumerate(tokens)
+             if i not in taken and (person := surnames.get(_without_conjunction(token.norm))) is not None]
+    return sorted([*participants, *found], key=lambda m: m.first) if found else participants
+
+
+def _surnames(context: ArticleContext) -> dict[str, Mention]:
+    """Family names (the last word, with the article) of the people named so far in full."""
+    names: dict[str, Mention] = {}
+    for mention in [*context.named_parties, *([context.opening_speaker] if context.opening_speaker else [])]:
+        words = normalize(context.text[mention.start:mention.end]).split()
+        if (len(words) >= 2 and words[-1].startswith("ال") and len(words[-1]) >= SURNAME_MIN
+                and words[-1].isalpha() and _first_name(words[-2])):
+            names[words[-1]] = mention
+    return names
+
+
+def _first_name(word: str) -> bool:
+    """A first name, or the name before a family name in a chain (عادل بن أحمد الجبير)."""
+    return load_person_names().is_given_name(word)
+
+
+def _without_conjunction(word: str) -> str:
+    return word[1:] if word[:1] in {"و", "ف"} and word[1:].startswith("ال") else word
+
+
+def _not_places(participants: list[Mention], places: list[PlaceMatch]) -> list[Mention]:
+    """Leave out a state (or a capital standing for its government) named as the end of a longer
+    place: "وسط العاصمة العراقية بغداد", "في منطقة الرياض", "في جمهورية ألبانيا" name where,
+    not who; the place's head words come before the name."""
+    return [m for m in participants
+            if not (m.kind in PLACE_NAMED_KINDS
+                    and any(p.first < m.first and m.last == p.last for p in places))]
+
+
 def _stated_place(tokens: Sequence[Token], trigger: TriggerMatch, places: list[PlaceMatch],
-                  context: ArticleContext) -> Place | None:
-    """A place stated for a statement: "في X" right after the trigger, in its clause."""
-    for place in places:
-        if (trigger.last <= place.first <= trigger.last + PLACE_REACH
-                and not roles.crosses_clause(tokens, trigger.last, place.first)
-                and _locative(tokens, place.first)):
-            return _place(place, tokens, context.text)
-    return None
+                  context: ArticleContext, target: Mention | None = None, visit: bool = False) -> Place | None:
+    """A place stated for a statement or a meeting: "في X" close to the trigger, in its clause.
+
+    After the trigger first, else (a meeting: "توجه إلى الكويت لإجراء مشاورات") before it. A
+    meeting's place may be where someone goes ("زيارته إلى باريس"). Not a place that belongs
+    to a name: the target's seat ("الحكومة المركزية في بغداد") or a country or province after
+    a title ("المرجع الشيعي الأعلى في العراق", "الجمعية الخيرية في منطقة الرياض"), the scope of
+    an office, not where the words were said.
+    """
+    def stated(place: PlaceMatch) -> bool:
+        after = place.first >= trigger.last
+        start, end = (trigger.last, place.first) if after else (place.last, trigger.first)
+        if end - start > (VISIT_REACH if visit else PLACE_REACH) or roles.crosses_clause(tokens, start, end):
+            return False
+        if not (_locative(tokens, place.first) or (visit and _destination(tokens, place.first))):
+            return False
+        if not after and not visit:
+            return False
+        if target is not None and target.first <= place.first <= target.last + 1:
+            return False  # inside the target's words or right after them: its seat
+        return visit or not after or place.first - trigger.last <= 1 or place.place.precision in LOCAL_PRECISIONS
+    chosen = [p for p in places if stated(p) and not _is_dateline(tokens, p, context)]
+    if not chosen:
+        return None
+    best = min(chosen, key=lambda p: (p.first < trigger.last, abs(p.first - trigger.last)))
+    return _chosen_place(best, places, tokens, context.text)
+
+
+# Places precise enough to be where a speaker spoke ("خطيب جمعة كربلاء"), not a scope of office.
+LOCAL_PRECISIONS = frozenset({"city", "point"})
+DESTINATION = frozenset({"الي"})  # matching form of إلى
+
+
+VISIT_REACH = 10  # "التقى وزير الخارجية الأستاذ عادل بن أحمد الجبير اليوم في موسكو": a long name between
+
+
+def _destination(tokens: Sequence[Token], first: int) -> bool:
+    """إلى X, للمملكة: where a visitor goes."""
+    return tokens[first].norm.startswith("لل") or (first > 0 and tokens[first - 1].norm in DESTINATION)
 
 
 def _locative(tokens: Sequence[Token], first: int) -> bool:
@@ -802,11 +1219,13 @@ def _locative(tokens: Sequence[Token], first: int) -> bool:
 
 
 def _nearest(dates: list[DateMention], trigger: TriggerMatch) -> DateMention | None:
-    """The resolved date nearest the trigger in its sentence."""
+    """The resolved date nearest the trigger in its sentence; a full day before a month or a
+    year ("في يونيو … يوم 14"), since only a day fixes the event's date."""
     resolved = [d for d in dates if d.value]
     if not resolved:
         return None
-    return min(resolved, key=lambda d: min(abs(d.first - trigger.last), abs(trigger.first - d.last)))
+    days = [d for d in resolved if d.precision == "day"]
+    return min(days or resolved, key=lambda d: min(abs(d.first - trigger.last), abs(trigger.first - d.last)))
 
 
 def _casualty(casualties: list[CasualtyMention], trigger: TriggerMatch, kind: str) -> int | None:
@@ -840,6 +1259,23 @@ def _when(mention: DateMention | None, tokens: Sequence[Token], text: str, conte
         return When(value=None, precision="publication")
     start, end = tokens[mention.first].start, tokens[mention.last - 1].end
     return When(text=text[start:end], start=start, end=end, value=mention.value, precision=mention.precision)
+
+
+def _undated(candidate: EventCandidate, context: ArticleContext) -> EventCandidate:
+    """No date for a reported act whose sentence dates only the saying of it."""
+    if (candidate.trigger.start, candidate.trigger.end) not in context.undated:
+        return candidate
+    return candidate.model_copy(update={"date": When(value=None, precision="publication")})
+
+
+def _day_only(candidate: EventCandidate) -> EventCandidate:
+    """GUIDELINES: the date is YYYY-MM-DD "when the article lets you fix the day, else null". A
+    month or a year keeps its words and precision but gives no value ("في يونيو" is no day).
+    Done last, so that telling repeated mentions apart still sees the month."""
+    when = candidate.date
+    if when.value is None or when.precision == "day":
+        return candidate
+    return candidate.model_copy(update={"date": when.model_copy(update={"value": None})})
 
 
 def _confidence(trigger: TriggerMatch, actor: Mention | None, target: Mention | None,

@@ -2,7 +2,11 @@
 
 Dictionary matches are the seeds. A title followed by a named person is one mention (the
 person: "رئيس الوزراء حيدر العبادي"); a construct noun keeps its definite complements
-("مجلس عشائر العراق العربية"), so the mention covers the words a reader would quote.
+("مجلس عشائر العراق العربية"), so the mention covers the words a reader would quote. So do a
+count before a counted party ("قرابة 300 شخص") and a name the dictionary doesn't know after a
+title or an honorific ("السفير محمد صبيح", "الشيخ أحمد الغانم": word lists in
+``hadath/data/actors/names/``). A state named as a place ("بالعراق", "ببغداد") or as someone's
+nationality ("سعودي الجنسية") is no participant.
 """
 
 from __future__ import annotations
@@ -10,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from hadath.extract.actors import ActorDictionary, ActorMatch
+from hadath.extract.actors import ActorDictionary, ActorMatch, PersonNames, load_person_names
+from hadath.extract.numbers import NumberMention, find_numbers
 from hadath.text.normalize import normalize
 from hadath.text.phrases import HasNorm
 
@@ -71,11 +76,16 @@ def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary,
     found = []
     for match in _split_false_constructs(tokens, actors, actors.find(tokens)):
         entry = match.entry
-        if entry.kind == "state" and (_used_as_place(tokens, match.first) or _is_adjective(tokens, match, stops)):
+        if match.last - match.first == 1 and match.first in stops and entry.kind != "state":
+            continue  # "متهما المملكة": the event word (accusing), not the noun it spells (a suspect)
+        if entry.kind == "state" and (_used_as_place(tokens, match.first) or _is_adjective(tokens, match, stops)
+                                      or (match.first - 1 not in stops and _in_named(tokens, actors, match))):
             continue
         if (entry.kind in METONYM_KINDS and match.last - match.first == 1 and match.first > 0
                 and tokens[match.first - 1].norm == "في"):
             continue  # "تظاهر مئات في بروكسل", "في واشنطن": a capital named as the place, not its government
+        if entry.kind == "state" and _nationality_of(tokens, match):
+            continue  # "صالح … ـ سعودي الجنسية ـ": a person's nationality, not a party
         if entry.kind == "state" and _indefinite_nisba(tokens, match.first, match.last):
             head = match.first - 1
             if head in stops:
@@ -90,7 +100,118 @@ def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary,
     if entities:
         found = _with_entities(tokens, found, entities, stops)
     merged = _merge_constructs(tokens, _merge_titles(found, tokens))
-    return [_with_offsets(tokens, _extend(tokens, m, merged, stops)) for m in merged]
+    numbers = find_numbers(tokens)  # type: ignore[arg-type]
+    extended = [_with_count(tokens, _extend(tokens, m, merged, stops), numbers, stops) for m in merged]
+    return [_with_offsets(tokens, m) for m in _with_person_names(tokens, extended, stops)]
+
+
+# Kinds a title is (وزير الخارجية، السفير، قائد الجيش): a name after one is its holder's.
+TITLE_KINDS = frozenset({"government", "organisation", "military", "police"})
+NAME_PARTS = 6  # words after the first name: "صالح بن شعيل بن سودان الأحمدي"
+NAME_STOPS = NOT_A_NOUN | TIME_WORDS | PHRASE_STOPS | frozenset(normalize(w) for w in {
+    "خلال", "بعد", "قبل", "لدى", "عند", "حول", "قد", "انه", "انها", "الذي", "التي", "ان", "إن", "أن", "أمس"})
+
+
+def _with_person_names(tokens: Sequence[HasNorm], mentions: list[Mention], stops: frozenset[int]) -> list[Mention]:
+    """People the dictionary doesn't know, named after a title or an honorific: "السفير محمد
+    صبيح" (the title's mention takes the name), "الشيخ أحمد الغانم" (a new person)."""
+    names = load_person_names()
+    taken = {i for m in mentions for i in range(m.first, m.last)} | set(stops)
+    titled = [_titled(tokens, m, names, taken) for m in mentions]
+    return sorted([*titled, *_honoured(tokens, names, taken)], key=lambda m: m.first)
+
+
+def _titled(tokens: Sequence[HasNorm], mention: Mention, names: PersonNames, taken: set[int]) -> Mention:
+    """A title's mention stretched over the name that follows it (``taken`` grows with it)."""
+    end = _name_end(tokens, mention.last, names, taken) if mention.kind in TITLE_KINDS else None
+    if end is None:
+        return mention
+    taken.update(range(mention.last, end))
+    return replace(mention, last=end, name=_words(tokens, mention.first, end))
+
+
+def _honoured(tokens: Sequence[HasNorm], names: PersonNames, taken: set[int]) -> list[Mention]:
+    """New people: an honorific and a name ("الشيخ أحمد الغانم"), or a chain with بن."""
+    found: list[Mention] = []
+    index = 0
+    while index < len(tokens):
+        opens = index not in taken and (_honorific_end(tokens, index, names) is not None
+                                        or _chained(tokens, index, names))
+        end = _name_end(tokens, index, names, taken) if opens else None
+        if end is None:
+            index += 1
+            continue
+        found.append(Mention(index, end, _words(tokens, index, end), "person", None))
+        taken.update(range(index, end))
+        index = end
+    return found
+
+
+def _words(tokens: Sequence[HasNorm], first: int, last: int) -> str:
+    return " ".join(t.norm for t in tokens[first:last])
+
+
+def _honorific_end(tokens: Sequence[HasNorm], index: int, names: PersonNames) -> int | None:
+    """End of the honorific (الشيخ، معالي، آية الله) starting at ``index``, if one does."""
+    for words in names.honorifics:
+        end = index + len(words)
+        if end <= len(tokens) and all(tokens[index + k].norm == w for k, w in enumerate(words)):
+            return end
+    return None
+
+
+CHAIN_LINKS = frozenset(normalize(w) for w in {"بن", "بنت"})
+
+
+def _chained(tokens: Sequence[HasNorm], index: int, names: PersonNames) -> bool:
+    """"صالح بن شعيل", "عطية بن حسن": a word, بن and a word is a name, whatever the first word."""
+    word = tokens[index].norm
+    return (index + 2 < len(tokens) and tokens[index + 1].norm in CHAIN_LINKS and word.isalpha()
+            and not word.startswith("ال") and word not in NAME_STOPS and tokens[index + 2].norm.isalpha())
+
+
+def _name_end(tokens: Sequence[HasNorm], start: int, names: PersonNames, taken: set[int]) -> int | None:
+    """End of a personal name at ``start``: honorifics, a first name, then its chain (بن X, آل X)
+    and one surname — an indefinite one ("محمد صبيح") or a definite one that closes it
+    ("سليم الجبوري"). None when no first name opens it."""
+    index = start
+    while index < len(tokens) and index not in taken and (end := _honorific_end(tokens, index, names)) is not None:
+        index = end
+    if index >= len(tokens) or index in taken or not (names.is_given_name(tokens[index].norm)
+                                                      or _chained(tokens, index, names)):
+        return None
+    first, end, surname = index, index + 1, False
+    while end < len(tokens) and end - first <= NAME_PARTS and end not in taken:
+        word = tokens[end].norm
+        if word in names.links and end + 1 < len(tokens) and end + 1 not in taken and tokens[end + 1].norm.isalpha():
+            end += 2
+            continue
+        if not word.isalpha() or word in NAME_STOPS or surname:
+            break
+        end += 1
+        if word.startswith("ال"):
+            break  # a definite family name closes the name
+        surname = True
+    return end
+
+
+# Kinds counted in the news ("قرابة 300 شخص", "أربعة من عناصر داعش", "ثماني منظمات حقوقية"); a
+# state, an office or a named person is not.
+COUNTED_KINDS = frozenset({"civilians", "armed_group", "military", "police", "organisation", None})
+
+
+def _with_count(tokens: Sequence[HasNorm], mention: Mention, numbers: Sequence[NumberMention],
+                stops: frozenset[int]) -> Mention:
+    """The count before a participant is part of its words: "قرابة 300 شخص", "عدد من المتظاهرين",
+    "أربعة من إرهابيي داعش" (a reader quotes them whole; GUIDELINES' lists start with them)."""
+    if mention.kind not in COUNTED_KINDS:
+        return mention
+    for number in numbers:
+        gap = mention.first - number.last
+        linked = gap == 0 or (gap == 1 and tokens[number.last].norm == "من")
+        if linked and not any(i in stops for i in range(number.first, number.last)):
+            return replace(mention, first=number.first)
+    return mention
 
 
 def _split_false_constructs(tokens: Sequence[HasNorm], actors: ActorDictionary,
@@ -152,7 +273,8 @@ def _merge_titles(mentions: list[Mention], tokens: Sequence[HasNorm] = ()) -> li
         previous = merged[-1] if merged else None
         if (previous is not None and mention.kind == "person"
                 and previous.kind in {"government", "person", "organisation"}
-                and (previous.last == mention.first or _title_place(tokens, previous.last, mention.first))
+                and (previous.last == mention.first or _title_place(tokens, previous.last, mention.first)
+                     or (previous.kind == "government" and _title_words(tokens, previous.last, mention.first)))
                 and not _new_title(tokens, previous, mention)):
             merged[-1] = replace(mention, first=previous.first,
                                  country=mention.country or previous.country)
@@ -171,6 +293,15 @@ def _new_title(tokens: Sequence[HasNorm], previous: Mention, mention: Mention) -
 
 
 TITLE_PLACE_WORDS = 2  # "في كربلاء", "في المملكة المتحدة"
+TITLE_GAP = 2  # "وزير الخارجية [الأستاذ] عادل الجبير", "وزير خارجية روسيا [الاتحادية] سيرجي لافروف"
+
+
+def _title_words(tokens: Sequence[HasNorm], end: int, start: int) -> bool:
+    """Between a title and a name stand only honorifics or definite words completing the title."""
+    if not tokens or not 0 < start - end <= TITLE_GAP:
+        return False
+    honorifics = load_person_names().honorifics
+    return all((tokens[i].norm,) in honorifics or _continues_phrase(tokens[i].norm) for i in range(end, start))
 
 
 def _title_place(tokens: Sequence[HasNorm], end: int, start: int) -> bool:
@@ -248,6 +379,27 @@ def _describable(word: str) -> bool:
     bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 3 else word
     return (word.isalpha() and len(bare) >= 3 and not bare.startswith("ال")
             and word not in NOT_A_NOUN and bare not in NOT_A_NOUN)
+
+
+NATIONALITY = frozenset(normalize(w) for w in {"الجنسية", "الجنسيه"})
+
+
+def _nationality_of(tokens: Sequence[HasNorm], match: ActorMatch) -> bool:
+    """"سعودي الجنسية", "يمني الجنسية": a nisba saying whose citizen someone is."""
+    return match.last < len(tokens) and tokens[match.last].norm in NATIONALITY
+
+
+def _in_named(tokens: Sequence[HasNorm], actors: ActorDictionary, match: ActorMatch) -> bool:
+    """ببغداد، بنيبال، وبطهران: "in" + a name that is itself the state's form. (Right after the
+    event's verb, "نددت بإيران", the ب marks its object: the caller checks that.)"""
+    word = tokens[match.first].norm
+    for prefix in ("ب", "وب", "فب"):
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) > 2 and not rest.startswith("ال"):
+            found = actors.find([_Word(rest), *(_Word(t.norm) for t in tokens[match.first + 1:match.last])])
+            if found and found[0].entry is match.entry and found[0].last == match.last - match.first:
+                return True
+    return False
 
 
 def _used_as_place(tokens: Sequence[HasNorm], first: int) -> bool:

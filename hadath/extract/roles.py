@@ -4,12 +4,19 @@ Arabic news prose is mostly verb-subject-object ("قصفت الطائرات مو
 subject-verb-object in topicalized clauses ("التحالف يشن غارات …"). A verbal noun takes its
 doer as a genitive ("غارات التحالف") or after a light verb ("شن التحالف غارات"), and its
 patient after ضد / على / استهدف. These rules pick from the sentence's participants; they
-never invent one.
+never invent one. A subject fronted after كان ("وكانت بغداد قد أعربت …") beats the noun after
+the verb; "we" (نرفض، ندعو) is the quoted speaker; a conjoined verb of saying or a participle
+(ودعا، متهما) carries the sentence's first party; aid goes to whom a relief word names
+(لإغاثة X: ``hadath/data/actors/roles/role_cues.yaml``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from hadath.extract.cues import Cues
 from hadath.extract.mentions import Mention
@@ -21,6 +28,9 @@ SUFFERING_TYPES = frozenset({"ASSAULT", "COERCE"})
 SUBJECT_AFTER_VERB = 4  # tokens between a verb and its postposed subject
 SUBJECT_BEFORE_VERB = 6
 TARGET_WINDOW = 10
+ATTACK_TYPES = frozenset({"ASSAULT"})
+ATTACKER_REACH = 30  # a toll, then its cause: "مصرعهم وأصيب ستة آخرون … جراء هجوم … شنه X"
+CONDEMNED_AGENT_REACH = 14  # "أدانت الجامعة الاقتحامات المتكررة للمسجد الأقصى، من قبل المتطرفين"
 LIGHT_VERB_WINDOW = 6
 # Kinds that act rather than suffer when they follow a verbal noun as a genitive.
 AGENT_KINDS = frozenset({"state", "government", "military", "police", "armed_group", "organisation", "party"})
@@ -37,6 +47,10 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
     if (exclude is not None and 0 <= exclude.last <= trigger.first and pronoun_subject(tokens, trigger)
             and not crosses_clause(tokens, exclude.last, trigger.first)):
         return exclude, _target(tokens, trigger, pool, cues, None)
+    if verbal and first_person(tokens, trigger):
+        # "نرفض التدخلات …", "ندعو القادة العرب إلى …": "we" is the speaker quoted (named before,
+        # or the last speaker); whoever follows the verb is its object.
+        return None, _target(tokens, trigger, pool, cues, None)
     absorbed = [m for m in participants if trigger.first < m.first < trigger.last < m.last]
     if absorbed and absorbed[0].kind in AGENT_KINDS:
         # "قصفت طائرات التحالف": the pattern took the subject's first word ("طائرات"); the
@@ -58,13 +72,15 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         # "ودعا الكتل السياسية إلى …": the one named before إلى is called on; the caller is the
         # subject carried over (before the verb, else the last speaker).
         rest = [m for m in pool if m is not called]
-        return _subject_before(tokens, trigger, rest, cues), called
-    if verbal and _is_circumstantial_participle(word):
-        # "…, متهما المملكة": the accuser is the sentence's subject, named before.
-        before = [m for m in pool if m.last <= trigger.first]
-        actor = before[0] if before else None
+        return _carried_subject(tokens, trigger, rest, cues), called
+    if verbal and is_circumstantial_participle(word):
+        # "…, متهما المملكة": the accuser is the sentence's subject, named before — not a name
+        # inside the words quoted before it ("… مسؤولية إسرائيل"، متهما): that speaker is elsewhere.
+        before = [m for m in pool if m.last <= trigger.first and not _quoted(tokens, m.last, trigger.first)]
+        speakers = [m for m in before if m.kind not in PASSIVE_KINDS]
+        actor = (speakers or before)[0] if before else None
     elif trigger.entry.pos == "verb" and not cues.patient_genitive.contains_at(tokens, trigger.first):
-        actor = _verb_subject(tokens, trigger, pool, cues)
+        actor = _verb_subject(tokens, trigger, pool, cues, carried=verbal and word[:1] in {"و", "ف"})
     elif verbal:
         # "أعربت بغداد عن رفضها …": a speech noun's speaker is the clause's subject before it.
         before = [m for m in pool if m.last <= trigger.first and not _marked_as_target(tokens, m, cues)]
@@ -79,12 +95,45 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         if doer is None and trigger.entry.pos == "verb":
             doer = _subject_before(tokens, trigger, [m for m in rest if m.kind != "civilians"], cues)
         return doer, actor
+    if actor is None and trigger.entry.event_type in ATTACK_TYPES:
+        # "لقي 3 أشخاص مصرعهم … جراء هجوم مباغت شنه عناصر تنظيم داعش": the attack's doer named
+        # after an agent marker further on in the sentence.
+        actor = _marked_agent(tokens, trigger, pool, cues, ATTACKER_REACH)
     target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
+    if target is None and verbal:
+        # "أدانت الجامعة الاقتحامات … من قبل المتطرفين": a condemnation is aimed at whoever did
+        # the act it condemns, named after an agent marker.
+        target = _marked_agent(tokens, trigger, [m for m in pool if m is not actor], cues, CONDEMNED_AGENT_REACH)
+    if target is None and trigger.entry.event_type in SENTENCED_TYPES:
+        # "وصدر على مرشد الجماعة محمد بديع أكثر من حكم بالإعدام": the one marked by على before
+        # the act, in its clause.
+        target = _marked_before(tokens, trigger, [m for m in pool if m is not actor], cues)
     if target is None and trigger.entry.event_type in SUFFERING_TYPES:
         target = _phrase_after_marker(tokens, trigger, cues)
+    if trigger.entry.event_type == "AID":
+        # "المساعدات … لإغاثة شعب النيبال": whom the aid is for, however far after the aid word.
+        target = _beneficiary(tokens, trigger, [m for m in pool if m is not actor]) or target
     if trigger.entry.id in cues.host_entries:
         return target, actor  # "استقبل الملك الوزير": the visitor acts, the host receives
     return actor, target
+
+
+def first_person(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """The trigger is a first-person plural imperfect (نرفض، ندعو، ونطالب): the entry lists the
+    third-person form (يرفض) of the same verb. A verb whose root starts with ن (ندد، نفى) has
+    no such partner."""
+    if trigger.entry.pos != "verb" or trigger.last - trigger.first != 1:
+        return False
+    word = tokens[trigger.first].norm
+    bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 3 else word
+    if not bare.startswith("ن") or len(bare) < 3:
+        return False
+    return "ي" + bare[1:] in _verb_forms(trigger.entry.patterns)
+
+
+@lru_cache(maxsize=4096)
+def _verb_forms(patterns: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize(p) for p in patterns if " " not in p)
 
 
 # "إنه / أنها / بأنهم / إننا": a complementizer carrying the subject of the clause it opens.
@@ -128,7 +177,29 @@ def _called_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[
     return mention
 
 
-def _is_circumstantial_participle(word: str) -> bool:
+QUOTE_MARKS = frozenset({'"', "»", "«", "”", "“"})
+
+
+def _quoted(tokens: Sequence[HasNorm], start: int, end: int) -> bool:
+    """A quotation mark in tokens ``[start, end)``: what comes before it is someone's quoted words."""
+    return any(tokens[i].norm in QUOTE_MARKS for i in range(max(0, start), min(end, len(tokens))))
+
+
+# Who is talked about more than who talks: the people at large are rarely a sentence's speaker.
+PASSIVE_KINDS = frozenset({"civilians"})
+
+
+def _carried_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
+                     cues: Cues) -> Mention | None:
+    """The subject a conjoined verb of saying carries over ("وأعلن العبادي التزامه بتوجيهات
+    المرجعية … ودعا القوى السياسية"): the sentence's first named party, not the nearest noun
+    (often the previous verb's object)."""
+    before = [m for m in pool if m.last <= trigger.first and m.kind not in PASSIVE_KINDS
+              and not _marked_as_target(tokens, m, cues) and not _quoted(tokens, m.last, trigger.first)]
+    return before[0] if before else None
+
+
+def is_circumstantial_participle(word: str) -> bool:
     """متهما، داعيا، مطالبا، محذرا: an active participle in the accusative, a حال of the subject."""
     bare = word[1:] if word.startswith(("و", "ف")) else word
     return len(bare) >= 4 and bare.endswith("ا") and (bare.startswith("م") or bare[1] == "ا")
@@ -148,11 +219,18 @@ def _marked_as_target(tokens: Sequence[HasNorm], mention: Mention, cues: Cues) -
 
 
 def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
-                  cues: Cues) -> Mention | None:
+                  cues: Cues, carried: bool = False) -> Mention | None:
+    """The verb's subject: after it (VSO), else before it; ``carried`` for a conjoined verb of
+    saying, whose unnamed subject is the sentence's first party ("وأعلن … وتعهد")."""
+    fronted = _kana_subject(tokens, trigger, pool)
+    if fronted is not None:
+        return fronted  # "وكانت بغداد قد أعربت عن استغرابها ونفيها لتصريحات الوزير"
     after = [m for m in pool if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
              and not _marked_as_target(tokens, m, cues) and not _behind_preposition(tokens, trigger.last, m.first)]
     if after:
         return after[0]
+    if carried:
+        return _carried_subject(tokens, trigger, pool, cues)
     return _subject_before(tokens, trigger, pool, cues)
 
 
@@ -206,10 +284,10 @@ def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
 
 
 def _marked_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
-                  cues: Cues) -> Mention | None:
+                  cues: Cues, reach: int = TARGET_WINDOW) -> Mention | None:
     """The participant an agent marker ("من قبل", "على يد", "شنها") names after the trigger."""
     for mention in pool:
-        if trigger.last <= mention.first <= trigger.last + TARGET_WINDOW:
+        if trigger.last <= mention.first <= trigger.last + reach:
             for gap in (1, 2):
                 index = mention.first - gap
                 if index >= trigger.last and cues.agent_markers.contains_at(tokens, index):
@@ -239,11 +317,81 @@ def passive(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
     return len(stem) == 5 and stem[0] == "ا" and stem[2] == "ت" and stem[3] == "ي"
 
 
+KANA = frozenset(normalize(w) for w in {"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"})
+KANA_REACH = 16  # "وكانت الأجهزة الأمنية وعقب وقوع التفجير الإرهابي في مسجد الإمام الصادق ألقت القبض"
+
+
+def _kana_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:
+    """"وكانت X [قد] … VERB": the subject named right after كان is the verb's, however long
+    the phrase between (a time clause, a place)."""
+    for index in range(trigger.first - 1, max(-1, trigger.first - KANA_REACH - 1), -1):
+        word = tokens[index].norm
+        if word in CLAUSE_BREAKS or word in PRONOUN_COMPLEMENTIZERS or word in {"ان", "بان"}:
+            return None  # "وكان الجيش قد أعلن أن المسلحين هاجموا": the reported verb has its own subject
+        if word in KANA:
+            first = index + 2 if index + 1 < len(tokens) and tokens[index + 1].norm == "قد" else index + 1
+            return next((m for m in pool if m.first == first and m.last <= trigger.first), None)
+    return None
+
+
+ROLE_CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "actors" / "roles" / "role_cues.yaml"
+BENEFICIARY_REACH = 18  # "وصلت طائرة المساعدات … إلى مطار تيرانا الدولي في جمهورية ألبانيا أمس لإعانة المتضررين"
+
+
+@lru_cache(maxsize=2)
+def load_role_cues(path: Path = ROLE_CUES_PATH) -> dict[str, frozenset[str]]:
+    """The role cue lists (matching forms), validated: each a list of Arabic words."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not all(isinstance(v, list) and v for v in data.values()):
+        raise ValueError(f"{path}: expected a mapping of non-empty lists")
+    return {key: frozenset(normalize(word) for word in words) for key, words in data.items()}
+
+
+def _beneficiary(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:
+    """The participant right after a purpose noun of relief (لإغاثة، لإعانة) in the aid's sentence."""
+    markers = load_role_cues()["beneficiary_markers"]
+    for index in range(trigger.last, min(len(tokens), trigger.last + BENEFICIARY_REACH)):
+        if tokens[index].norm in {".", "؛", ";"}:
+            return None
+        if tokens[index].norm in markers:
+            return next((m for m in pool if index < m.first <= index + 2), None)
+    return None
+
+
+SENTENCED_TYPES = frozenset({"SANCTION"})  # "صدر على X حكم": a sentence passed on X
+MARKED_BEFORE_REACH = 8
+
+
+def _marked_before(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
+                   cues: Cues) -> Mention | None:
+    """A participant after ضد / على that comes before the trigger in its clause."""
+    before = [m for m in pool if trigger.first - MARKED_BEFORE_REACH <= m.first and m.last <= trigger.first
+              and _marked_as_target(tokens, m, cues) and not crosses_clause(tokens, m.last, trigger.first)]
+    return before[-1] if before else None
+
+
+def _part_of(tokens: Sequence[HasNorm], actor: Mention | None, mention: Mention) -> bool:
+    """"وفد من منظمة مرام", "عناصر من جبهة النصرة": a party joined to the actor by من is the
+    group the actor belongs to, not whom the act is aimed at."""
+    return (actor is not None and actor.last + 1 == mention.first and actor.last < len(tokens)
+            and tokens[actor.last].norm == "من")
+
+
+OPENING_TIME_WORDS = frozenset(normalize(w) for w in {"أمس", "اليوم", "الليلة", "مساء", "صباح", "أيضا"})
+
+
 def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,
             actor: Mention | None) -> Mention | None:
     start = max(trigger.last, actor.last if actor is not None and actor.first >= trigger.last else 0)
+    # "طالب ممثل المرجعية … أحمد الصافي، رئيس الوزراء حيدر العبادي بـ": a comma closing a long
+    # subject after the verb separates it from the object, not two clauses.
+    opening = start + 1 if start > trigger.last and start < len(tokens) and tokens[start].norm == "،" else -1
+    while 0 < opening < len(tokens) and tokens[opening].norm in OPENING_TIME_WORDS:
+        opening += 1  # "…القبانجي، أمس العراقيين إلى": a time word before the object
     window = [m for m in pool if start <= m.first <= start + TARGET_WINDOW
-              and not crosses_clause(tokens, trigger.last, m.first)]
+              and (not crosses_clause(tokens, trigger.last, m.first)
+                   or (m.first == opening and not crosses_clause(tokens, trigger.last, start)))
+              and not _part_of(tokens, actor, m)]
     marked = [m for m in window if _marked_as_target(tokens, m, cues)]
     if marked:
         return marked[0]
@@ -294,19 +442,32 @@ CROWD_MODIFIERS = frozenset(normalize(w) for w in {"آخرون", "آخرين", "
 CROWD_REACH = 8
 
 
+PARTICIPATION_REACH = 14  # "تظاهرات سلمية في ساحة التحرير وسط العاصمة بغداد، شارك فيها الآلاف"
+PARTICIPATION_VERBS = frozenset(normalize(w) for w in {"شارك", "شاركت", "وشارك", "وشاركت"})
+PARTICIPATION_LINKS = frozenset(normalize(w) for w in {"فيها", "فيه", "بها"})
+
+
+def _participating(tokens: Sequence[HasNorm], index: int) -> bool:
+    """"تظاهرات …، شارك فيها الآلاف": the crowd of the next clause takes part in the event."""
+    return (index >= 2 and tokens[index - 1].norm in PARTICIPATION_LINKS
+            and tokens[index - 2].norm in PARTICIPATION_VERBS)
+
+
 def crowd(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
     """"تظاهر مئات آخرون", "شارك فيها الآلاف من المواطنين", "تجمع المتظاهرون": who protests, when
     no listed actor does; the nearest crowd phrase in the trigger's clause."""
     best: tuple[int, Mention] | None = None
-    for index in range(max(0, trigger.first - CROWD_REACH), min(len(tokens), trigger.last + CROWD_REACH)):
+    for index in range(max(0, trigger.first - CROWD_REACH), min(len(tokens), trigger.last + PARTICIPATION_REACH)):
         if index == trigger.first:
             continue  # (inside a phrase trigger, "خرج المئات", the crowd is the phrase's subject)
+        if index >= trigger.last + CROWD_REACH and not _participating(tokens, index):
+            continue
         word = tokens[index].norm
         bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 4 else word
         if bare not in CROWD_HEADS and not any(w in bare for w in CROWD_WORDS):
             continue
         start, end = (index, trigger.first) if index < trigger.first else (trigger.first, index)
-        if crosses_clause(tokens, start, end):
+        if crosses_clause(tokens, start, end) and not _participating(tokens, index):
             continue
         last = index + 1
         if last < len(tokens) and tokens[last].norm in CROWD_MODIFIERS:

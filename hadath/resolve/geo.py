@@ -703,6 +703,37 @@ class Gazetteer:
             return self._after_directions(norms, countryside, stop)
         return place, stop
 
+    def unknown_classed(self, tokens: Sequence[TokenSpan], taken: Collection[int] = ()) -> list[PlaceMatch]:
+        """Places the gazetteer does not know, named after a singular class word of a town or a
+        site: "بلدة بقين", "قرية بيتا", "مخيم الزعتري". The match has no name and no country
+        (the caller may infer one); ``taken`` are token indices already matched.
+
+        The word after the class word must look like a name: not a nisba (مدينة سورية), not a
+        feminine adjective agreeing with the class word (منطقة آمنة، مدينة كبيرة), not a
+        preposition or a place-class word itself.
+        """
+        norms = [token.norm for token in tokens]
+        found: list[PlaceMatch] = []
+        for index in range(len(norms) - 1):
+            if index in taken or index + 1 in taken:
+                continue
+            classed = self._class_at(norms, index)
+            if classed is None:
+                continue
+            word, end = classed
+            if (end >= len(norms) or end in taken or not word.names or word.cue != _STRONG
+                    or word.prefer[:1] not in (("city",), ("point",)) or not self._name_like(norms[end])):
+                continue
+            found.append(PlaceMatch(GeoPlace("", "", None, None, None, None, None, "point"), index, end + 1))
+        return found
+
+    def _name_like(self, norm: str) -> bool:
+        """A word that may be a place's own name after a class word."""
+        bare = norm[2:] if norm.startswith("ال") else norm
+        return (norm.isalpha() and len(bare) >= 3 and not bare.endswith("ه")
+                and norm not in self._tables.prepositions and self._nisba_at([norm], 0) is None
+                and self._class_at([norm], 0) is None and norm not in self._tables.literal)
+
     # ------------------------------------------------------------------ statistics
 
     def counts(self) -> dict[str, int]:

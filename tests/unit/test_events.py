@@ -220,3 +220,76 @@ def test_a_participant_behind_a_preposition_is_no_postposed_subject() -> None:
 def test_aim_of_a_move_and_terms_of_a_deal_are_not_events() -> None:
     assert "ASSAULT" not in types_of("وانتقل المقاتلون إلى سورية للمشاركة في عملية عسكرية ضد التنظيم.")
     assert "RETREAT" not in types_of("ووافقت إيران على الحد من أنشطتها النووية مقابل رفع العقوبات المفروضة عليها.")
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("ودعت الوثيقة إلى اتخاذ الترتيبات السرية استعدادا لضرب إيران.", "ASSAULT"),  # ل + event word: an aim
+    ("وقال الناطق إن الفريق أرسل لجمع الحقائق وليس لشن هجوم على الخاطفين.", "ASSAULT"),  # after a light verb too
+    ("وفي 14 فبراير 2005 اغتيل رئيس الوزراء الأسبق رفيق الحريري في بيروت.", "ASSAULT"),  # years ago: history
+    ("وظهرت عناصر شرطة إلى جانب الشخص المتهم بقتل الصحافي.", "ASSAULT"),  # the charge, not a report
+    ("واتهم نائب وزير الدفاع جماعة مرتبطة بتنظيم القاعدة بمحاولة اغتيال رئيس الوزراء أمس.", "ASSAULT"),
+    ("وطالب المتظاهرون بمحاسبة الفاسدين وإقالة مدير الكهرباء وحل مجلس المحافظة.", "COERCE"),  # a list of demands
+    ("وقال مسؤول أمني إن مئات المواطنين تظاهروا أمام مبنى المحافظة أمس.", "PROTEST"),  # in someone's words
+    ("ودعا المرجع الديني إلى الهدوء.", "REQUEST"),  # a call aimed at no one
+    ("وأجرى الحرس الثوري تدريبات تحسبا لأي ضربة جوية على البلاد.", "ASSAULT"),  # any attack: a possibility
+    ("ويرفض بالقطع قتل الأبرياء مهما كانت المبررات.", "ASSAULT"),  # what is rejected
+    ("وطالب الأهالي الحكومة بأن تتوقف عن قتل المدنيين.", "ASSAULT"),  # what is to stop
+])
+def test_aims_charges_history_and_quoted_protests_are_not_events(text: str, absent: str) -> None:
+    assert absent not in types_of(text)
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("وتعرضت وزيرة الدولة بوزارة الطاقة لمحاولة اغتيال في ولاية الوحدة أمس.", "ASSAULT"),  # ل after تعرض
+    ("وتوجه وزير الخارجية إلى الكويت لإجراء مشاورات مع نظيره الكويتي أمس.", "CONSULT"),  # a visit's talks
+    ("واغتيل مسؤول محلي في بيروت أمس.", "ASSAULT"),  # a recent date
+    ("وقتل مسلحون الصحافي في بغداد أمس.", "ASSAULT"),  # no accusation: a report
+    ("وتظاهر مئات المواطنين أمام مبنى المحافظة أمس.", "PROTEST"),  # told by the outlet
+    ("ودعا المرجع الديني الحكومة إلى الإصلاح.", "REQUEST"),  # a call with an addressee
+    ("وضرب التنظيم بعرض الحائط كل الحدود، منفذا ثلاث عمليات إرهابية في الكويت وتونس وفرنسا أمس.", "ASSAULT"),
+])
+def test_the_same_words_stay_events_where_they_report_one(text: str, present: str) -> None:
+    assert present in types_of(text)
+
+
+def test_a_demonstrative_points_back_at_an_event_already_told() -> None:
+    told = events_of("شنت الطائرات التركية غارات على مواقع المتمردين في شمال العراق أمس. "
+                     "وقتل 260 مقاتلا في هذه الغارات بحسب أنقرة.")
+    assert [e.event_type for e in told] == ["ASSAULT"]  # the raids, once
+    # Alone, the sentence is the only report of them; and "إلى ذلك" before a verb is a discourse link.
+    assert types_of("وقتل 260 مقاتلا في هذه الغارات بحسب أنقرة.") == ["ASSAULT"]
+    assert types_of("إلى ذلك خطفت جبهة النصرة ثمانية مقاتلين في ريف حلب أمس.") == ["ASSAULT"]
+
+
+def test_counted_attacks_are_an_event_and_counted_defendants_accuse_no_one() -> None:
+    assert "ASSAULT" in types_of("ونفذت جماعات مسلحة ثلاث هجمات بالصواريخ مؤخرا على منشآت يستخدمها الجيش الأميركي.")
+    assert "ASSAULT" not in types_of("وتحدث التقرير عن هجمات بالصواريخ على منشآت يستخدمها الجيش الأميركي.")
+    assert "ACCUSE" not in types_of("وأمرت النيابة العامة بحبس 24 متهما احتياطيا على ذمة القضية.")
+    assert "ACCUSE" in types_of("وقال الوزير إن الحكومة لن تتراجع، متهما المعارضة بعرقلة الإصلاح.")
+
+
+def test_an_attempt_charged_and_a_statement_noun_as_topic_are_not_events() -> None:
+    assert "ASSAULT" not in types_of("وقالت محامية عالمة باكستانية متهمة بمحاولة قتل أميركيين إنها بريئة.")
+    assert "ACCUSE" not in types_of("ودعت المنظمات البرلمان إلى الحد من خطر الانتهاك الذي يسمح به القانون.")
+
+
+def test_a_call_told_again_with_a_conjunction_is_one_event() -> None:
+    # The retelling names the addressees differently; the doer and the words are the same.
+    calls = [e for e in events_of("دعا المرجع الديني الحكومة إلى الإصلاح أمس. ودعا المرجع الديني البرلمان "
+                                  "إلى الإصلاح.") if e.event_type == "REQUEST"]
+    assert len(calls) == 1
+
+
+def test_a_negated_act_did_not_happen() -> None:
+    assert "ASSAULT" not in types_of("وقال المسؤول إن الأشخاص الذين لم يتم خطفهم لم يصابوا بجروح.")
+    assert "ASSAULT" in types_of("وقال المسؤول إن المسلحين خطفوا خمسة أشخاص في بغداد أمس.")
+
+
+def test_an_event_aimed_at_or_dated_by_is_no_report_of_it() -> None:
+    assert "PROTEST" not in types_of("واعتقلت الشرطة الرجال إثر التخطيط لتنظيم مظاهرة في ذكرى مقتل 11 شخصا.")
+    assert "PROTEST" in types_of("وفرقت الشرطة السودانية مستخدمة الغاز المسيل للدموع مظاهرة نظمها حزب البعث "
+                                 "في الخرطوم أمس.")  # للدموع is no verbal noun: no aim
+    assert "PROTEST" not in types_of("وعن الاحتجاجات التي وقعت أمس الأول، قال الوزير إن ما حصل بشع.")
+    assert "PROTEST" not in types_of("وقبل بدء المظاهرة وضع المتظاهرون قطعا من اللحم على سور النقابة.")
+    # An occurrence verb governs both acts of the pair.
+    assert "ASSAULT" in types_of("وقال إن أقاربهم تعرضوا للاغتصاب والقتل على أيدي المسلحين في القرية أمس.")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from hadath.extract.events import MIN_WEIGHT
 from hadath.extract.triggers import (
     EVENT_TYPES,
     NEGATIVE_CUES_FILE,
@@ -311,6 +312,40 @@ def test_lookalikes_and_dawn(lexicon: TriggerLexicon) -> None:
     assert find(lexicon, "أعلنت وزارة الخارجية عبر موقع التواصل الاجتماعي") == []
     assert types_of(find(lexicon, "فجر اليوم الخميس")) == set()
     assert types_of(find(lexicon, "فجر انتحاري نفسه فجر اليوم")) == {"ASSAULT"}
+
+
+@pytest.mark.parametrize(("cancelled", "kept"), [
+    # Idioms of ضرب: ignored, a kind of fantasy, gave an example.
+    ("ضربت الحكومة عرض الحائط بمصالح القبائل", "ضربت الطائرات مواقع المسلحين"),
+    ("كان الكثيرون يعتبرون هذه الوحدة ضربا من الخيال", "تلقى المسلحون ضربا مبرحا"),
+    # Nature strikes: an earthquake, a tsunami, floods.
+    ("زلزال قوي ضرب ساحل غرب سومطرة", "ضرب المسلحون ساحل المدينة بالقذائف"),
+    ("قتل 16 ألف شخص في كارثة تسونامي", "قتل 16 شخصا في هجوم على السوق"),
+    # A burst of laughter or anger, not a blast.
+    ("فانفجرت الوزيرة بالضحك", "انفجرت عبوة ناسفة في السوق"),
+    # Only expected or feared: a likely strike, an imminent campaign.
+    ("تقارير بشأن ضربة جوية محتملة لإيران", "نفذت الطائرات ضربة جوية على المواقع"),
+    # A habit, not an act.
+    ("البلدة التي تتعرض دائما لصواريخ حماس", "البلدة التي تعرضت أمس لصواريخ حماس"),
+    # A nuclear test is no attack.
+    ("فجرت كوريا الشمالية قنبلتها الذرية الأولى", "فجر الانتحاري سيارة مفخخة"),
+    # بحرقة "with anguish" is no burning.
+    ("أتساءل بحرقة عن مصير المعتقلين", "أحرق المسلحون منازل القرية"),
+    # A verbal attack: "هاجمت رايس حماس قائلة …".
+    ("هاجمت الوزيرة حركة حماس قائلة إنها لا تريد السلام", "هاجم المسلحون حاجزا للشرطة"),
+])
+def test_negative_cues_cancel_idioms_nature_and_unconfirmed_attacks(
+        lexicon: TriggerLexicon, cancelled: str, kept: str) -> None:
+    # Cancelled, or weighted below what event assembly keeps (MIN_WEIGHT).
+    assert not [m for m in find(lexicon, cancelled) if m.entry.event_type == "ASSAULT" and m.weight >= MIN_WEIGHT]
+    assert [m for m in find(lexicon, kept) if m.entry.event_type == "ASSAULT" and m.weight >= MIN_WEIGHT]
+
+
+def test_blessings_and_a_hospital_reception_are_no_support_or_meeting(lexicon: TriggerLexicon) -> None:
+    assert "SUPPORT" not in types_of(find(lexicon, "أمر به خادم الحرمين الشريفين أيده الله"))
+    assert "SUPPORT" in types_of(find(lexicon, "أيد المجلس قرار الحكومة"))
+    assert "CONSULT" not in types_of(find(lexicon, "استقبل المستشفى جثامين 9 مدنيين و42 جريحا"))
+    assert "CONSULT" in types_of(find(lexicon, "استقبل الرئيس وزير الخارجية الأميركي"))
 
 
 def test_shared_entries_return_both_types(lexicon: TriggerLexicon) -> None:

@@ -1,0 +1,29 @@
+"""Which statement-like events happen in a place: proceedings of courts, prosecutors, parliaments.
+
+Data: ``hadath/data/places/situated.yaml`` (a list of trigger entry ids). A statement has no
+place unless one is stated for it (GUIDELINES); a trial or an indictment is held in a country's
+institutions, so it takes a place as a material event does.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+SITUATED_PATH = Path(__file__).resolve().parent.parent / "data" / "places" / "situated.yaml"
+
+
+class SituatedDataError(ValueError):
+    """The situated-entries file breaks its schema."""
+
+
+@lru_cache(maxsize=4)
+def load_situated(path: Path = SITUATED_PATH) -> frozenset[str]:
+    """Trigger entry ids of proceedings that happen somewhere (cached)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entries = data.get("situated_entries") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
+        raise SituatedDataError(f"{path}: expected a mapping with a 'situated_entries' list of entry ids")
+    return frozenset(entries)

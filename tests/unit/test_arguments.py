@@ -1,0 +1,378 @@
+"""Argument choice on short sentences: dates to the day, places stated for an event, the article's
+country, participants (counts, titled names, speakers). Each rule: one case where it fires, one
+where it must not."""
+
+from __future__ import annotations
+
+from hadath.extract.actors import load_actors
+from hadath.extract.mentions import mentions_of_sentence
+from hadath.text.normalize import normalize_text
+from hadath.text.segment import tokenize
+from schemas import EventCandidate
+
+
+def _events(text: str, published: str = "2015-08-09") -> list[EventCandidate]:
+    from hadath.extract.events import extract_events
+    from hadath.stages import normalize
+    from schemas import Article
+
+    return extract_events(normalize(Article(id="t", text=text, published_at=published)))
+
+
+def _one(text: str, event_type: str, published: str = "2015-08-09") -> EventCandidate:
+    found = [e for e in _events(text, published) if e.event_type == event_type]
+    assert found, f"no {event_type} in {[(e.event_type, e.trigger.text) for e in _events(text, published)]}"
+    return found[0]
+
+
+def _mention_texts(text: str) -> list[str]:
+    tokens = tokenize(normalize_text(text))
+    return [" ".join(t.norm for t in tokens[m.first:m.last]) for m in mentions_of_sentence(tokens, load_actors())]
+
+
+# --- dates: a day or nothing ------------------------------------------------------------------
+
+
+def test_a_month_without_a_day_gives_no_date_value() -> None:
+    event = _one("وكان مرسي قد عوقب بالإعدام في يونيو حزيران في قضية اقتحام السجون.", "SANCTION")
+    assert event.date.value is None
+    assert event.date.precision == "month"  # the words stay, with what they fix
+
+
+def test_a_stated_day_is_kept() -> None:
+    event = _one("قصفت الطائرات مواقع المسلحين في الرمادي يوم 5 أغسطس 2015.", "ASSAULT")
+    assert event.date.value == "2015-08-05"
+
+
+# --- places of statements and meetings ----------------------------------------------------------
+
+
+def test_a_country_after_a_title_is_no_place_of_the_statement() -> None:
+    event = _one("دعا المرجع الشيعي الأعلى في العراق آية الله علي السيستاني الحكومة إلى محاربة الفساد.",
+                 "REQUEST")
+    assert event.location is None
+
+
+def test_a_city_stated_after_the_statement_is_its_place() -> None:
+    event = _one("وطالب ممثل المرجعية الدينية في كربلاء أحمد الصافي الحكومة بمكافحة الفساد.", "REQUEST")
+    assert event.location is not None and event.location.text == "كربلاء"
+
+
+def test_the_seat_of_the_target_is_no_place_of_the_statement() -> None:
+    event = _one("واتهمت السعودية الحكومة المركزية في بغداد بالتقصير.", "ACCUSE")
+    assert event.location is None
+
+
+def test_a_meeting_place_stated_far_after_the_verb_is_kept() -> None:
+    event = _one("التقى معالي وزير الخارجية الأستاذ عادل بن أحمد الجبير اليوم في موسكو وزير خارجية روسيا.",
+                 "CONSULT")
+    assert event.location is not None and event.location.text == "موسكو"
+
+
+def test_a_place_in_another_clause_is_no_meeting_place() -> None:
+    event = _one("وبعد ثلاثة أشهر من قيام بروكسل بإبلاغ الشركة باحتجاجاتها، عقد المسؤول لقاء مع المفوضة.",
+                 "CONSULT")
+    assert event.location is None
+
+
+# --- the article's country ----------------------------------------------------------------------
+
+
+def test_an_event_with_no_place_takes_the_article_country_without_words() -> None:
+    text = ("أصدرت وزارة الداخلية في الرياض بيانا حول تنفيذ حكم القتل بمنطقة الباحة. "
+            "وأضافت أن الشرطة اعتقلت الجاني أمس.")
+    arrest = _one(text, "COERCE")
+    assert arrest.location is not None
+    assert arrest.location.country == "SAU" and arrest.location.text == ""
+
+
+def test_a_trial_is_placed_like_a_material_event() -> None:
+    text = ("وقعت التفجيرات في الكويت وأسفرت عن مقتل 26 شخصا في الكويت. "
+            "وبدأت محكمة الجنايات اليوم جلسة محاكمة المتهمين.")
+    trial = _one(text, "ACCUSE")
+    assert trial.location is not None and trial.location.country == "KWT"
+
+
+def test_a_condemnation_gets_no_article_country() -> None:
+    text = "قصفت الطائرات مدينة الرمادي في العراق. وأدانت الجامعة العربية القصف على الرمادي العراقية."
+    condemnation = _one(text, "ACCUSE")
+    assert condemnation.location is None
+
+
+# --- participants -------------------------------------------------------------------------------
+
+
+def test_a_state_at_the_end_of_a_place_is_not_a_participant() -> None:
+    event = _one("وصلت طائرة المساعدات إلى مطار تيرانا الدولي في جمهورية ألبانيا أمس.", "AID")
+    assert event.target is None or "البانيا" not in event.target.text.replace("أ", "ا")
+
+
+def test_a_state_named_as_itself_stays_a_participant() -> None:
+    event = _one("أدانت جمهورية مصر العربية الهجوم على المسجد.", "ACCUSE")
+    assert event.actor is not None and "مصر" in event.actor.text
+
+
+def test_a_count_joins_the_participant_it_counts() -> None:
+    assert "قرابه 300 شخص" in _mention_texts("إن الشرطة اعتقلت قرابة 300 شخص في حملات أمس")
+    assert "اربعه من ارهابيي داعش" in _mention_texts("قتلت القوات أربعة من إرهابيي داعش")
+
+
+def test_a_count_does_not_join_a_state() -> None:
+    texts = _mention_texts("زار الوفد 3 دول عربية ثم السعودية")
+    assert not any(text.startswith("3") and "السعوديه" in text for text in texts)
+
+
+def test_an_unknown_name_after_a_title_joins_it() -> None:
+    texts = _mention_texts("وقال السفير محمد صبيح الأمين المساعد إن الاعتداءات متكررة")
+    assert "السفير محمد صبيح" in texts
+
+
+def test_an_honorific_and_a_first_name_open_a_person() -> None:
+    texts = _mention_texts("وقال الشيخ أحمد الغانم إن المجلس يرفض التدخلات")
+    assert "الشيخ احمد الغانم" in texts
+
+
+def test_a_common_word_after_a_title_is_no_name() -> None:
+    texts = _mention_texts("وقال السفير أمس إن الاعتداءات متكررة")
+    assert not any("امس" in text for text in texts)
+
+
+def test_a_participle_is_not_read_as_the_noun_it_spells() -> None:
+    tokens = tokenize(normalize_text("متهما المملكة العربية السعودية بأنها راعية للإرهاب"))
+    mentions = mentions_of_sentence(tokens, load_actors(), frozenset({0}))  # the trigger متهما
+    assert not any(m.first == 0 for m in mentions)
+    assert any(m.kind == "state" and m.country == "SAU" for m in mentions)
+
+
+def test_we_is_the_quoted_speaker_and_the_one_after_the_verb_is_called_on() -> None:
+    event = _one("وقال وزير الخارجية عادل الجبير: ندعو القادة العرب إلى عقد قمة طارئة.", "REQUEST")
+    assert event.target is not None and event.target.text == "القادة العرب"
+    assert event.actor is None or event.actor.text != "القادة العرب"
+
+
+def test_a_verb_whose_root_starts_with_nun_is_no_first_person() -> None:
+    from hadath.extract.roles import first_person
+    from hadath.extract.triggers import load_lexicon
+
+    tokens = tokenize(normalize_text("نددت الحكومة بالهجوم"))
+    (trigger, *_) = load_lexicon().find(tokens)
+    assert not first_person(tokens, trigger)
+
+
+def test_a_comma_after_a_long_subject_does_not_hide_the_object() -> None:
+    event = _one("فيما طالب ممثل المرجعية الدينية في كربلاء أحمد الصافي، رئيس الوزراء العراقي حيدر العبادي "
+                 "بمكافحة الفساد.", "REQUEST")
+    assert event.target is not None and "العبادي" in event.target.text
+
+
+def test_a_pronoun_on_a_meeting_noun_points_at_the_opening_speaker() -> None:
+    event = _one("وقال السفير محمد صبيح، عقب لقائه وفدا من هيئة المرابطين، إن الاعتداءات متكررة.", "CONSULT")
+    assert event.actor is not None and "صبيح" in event.actor.text
+
+
+def test_a_participle_after_a_quotation_is_not_the_quoted_name() -> None:
+    text = ('وقال السفير محمد صبيح إن الاعتداءات متكررة. وأضاف: "هو مسؤولية إسرائيل"، '
+            "متهما الحكومة الإسرائيلية بالوقوف خلف الممارسات.")
+    event = _one(text, "ACCUSE")
+    assert event.actor is None or event.actor.text.replace("إ", "ا") != "اسرائيل"
+
+
+def test_the_crowd_taking_part_in_the_next_clause_protests() -> None:
+    event = _one("وانطلقت عصر الجمعة تظاهرات سلمية في ساحة التحرير وسط العاصمة العراقية بغداد، "
+                 "شارك فيها الآلاف من المواطنين.", "PROTEST")
+    assert event.actor is not None and event.actor.text.startswith("الآلاف")
+    assert event.target is None  # بغداد ends the place: it is where, not against whom
+
+
+def test_a_dateline_gives_its_country_but_no_words() -> None:
+    text = "عين اليوم – القاهرة\nوعقب عزل مرسي شنت الحكومة حملة أمنية صارمة على جماعة الإخوان."
+    crackdown = _one(text, "COERCE")
+    assert crackdown.location is not None and crackdown.location.country == "EGY"
+    assert crackdown.location.text == ""
+
+
+def test_in_plus_a_capital_is_a_place_not_a_party() -> None:
+    event = _one("وخرج العراقيون في مظاهرات حاشدة ببغداد أمس احتجاجا على الفساد.", "PROTEST")
+    assert event.location is not None and event.location.text == "ببغداد"
+    assert event.actor is None or "بغداد" not in event.actor.text
+
+
+def test_a_state_right_after_the_verb_keeps_its_preposition_as_object() -> None:
+    texts = _mention_texts_with_stop("نددت بإيران وتدخلاتها", "نددت")
+    assert any("ايران" in text for text in texts)
+
+
+def _mention_texts_with_stop(text: str, stop_word: str) -> list[str]:
+    tokens = tokenize(normalize_text(text))
+    stop = [t.norm for t in tokens].index(stop_word)
+    return [" ".join(t.norm for t in tokens[m.first:m.last])
+            for m in mentions_of_sentence(tokens, load_actors(), frozenset({stop}))]
+
+
+def test_a_family_name_alone_refers_to_the_person_named_before() -> None:
+    text = ("فيما طالب ممثل المرجعية الدينية في كربلاء أحمد الصافي رئيس الوزراء بمكافحة الفساد. "
+            "وانتقد الصافي القوى السياسية بشدة.")
+    criticism = _one(text, "ACCUSE")
+    assert criticism.actor is not None and criticism.actor.text == "الصافي"
+
+
+def test_a_family_name_never_introduced_is_no_participant() -> None:
+    criticism = _one("وانتقد الصافي القوى السياسية بشدة.", "ACCUSE")
+    assert criticism.actor is None or criticism.actor.text != "الصافي"
+
+
+def test_an_honorific_between_title_and_name_keeps_them_one_person() -> None:
+    texts = _mention_texts("التقى وزير الخارجية الأستاذ عادل بن أحمد الجبير نظيره الروسي")
+    assert any(text.startswith("وزير الخارجيه") and text.endswith("الجبير") for text in texts)
+
+
+def test_an_organisation_before_a_name_stays_apart_from_it() -> None:
+    texts = _mention_texts("وقع المشرف العام على مركز الملك سلمان للإغاثة الدكتور عبدالله الربيعة اتفاقية")
+    assert not any(text.startswith("مركز") and text.endswith("الربيعه") for text in texts)
+
+
+def test_a_nationality_after_a_name_is_no_participant() -> None:
+    texts = _mention_texts("أقدم / صالح بن شعيل الزهراني ـ سعودي الجنسية ـ على قتل مواطن")
+    assert not any("سعودي" in text for text in texts)
+    assert any(text.startswith("صالح بن شعيل") for text in texts)  # a name chained by بن
+
+
+def test_a_nationality_adjective_of_a_noun_is_still_read() -> None:
+    texts = _mention_texts("قتل جنود أميركيون في هجوم")
+    assert "جنود اميركيون" in texts
+
+
+def test_an_unknown_village_named_after_its_class_word_is_the_place() -> None:
+    event = _one("ألقت مروحيات النظام البراميل المتفجرة على بلدة بقين القريبة من مدينة الزبداني.", "ASSAULT")
+    assert event.location is not None and event.location.text == "بلدة بقين"
+    assert event.location.country == "SYR"  # from the known town beside it
+
+
+def test_an_adjective_after_a_class_word_is_no_place_name() -> None:
+    from hadath.resolve.geo import load_gazetteer
+
+    tokens = tokenize(normalize_text("أعلنت الحكومة إقامة منطقة آمنة في مدينة كبيرة"))
+    assert load_gazetteer().unknown_classed(tokens) == []
+
+
+def test_a_condemnation_is_aimed_at_the_agent_of_the_act_it_condemns() -> None:
+    event = _one("أدانت جامعة الدول العربية الاقتحامات المتكررة للمسجد الأقصى المبارك، "
+                 "من قبل المتطرفين الإسرائيليين.", "ACCUSE")
+    assert event.target is not None and "المتطرفين" in event.target.text
+
+
+def test_a_condemnation_without_a_named_agent_has_no_target_from_elsewhere() -> None:
+    event = _one("أدانت جامعة الدول العربية الاقتحامات المتكررة للمسجد الأقصى المبارك.", "ACCUSE")
+    assert event.target is None or "المتطرفين" not in event.target.text
+
+
+def test_a_conjoined_call_carries_the_sentence_subject_not_the_nearest_noun() -> None:
+    event = _one("أعلن العبادي التزامه بتوجيهات المرجعية الدينية ودعا القوى السياسية إلى التعاون معه.",
+                 "REQUEST")
+    assert event.actor is not None and event.actor.text == "العبادي"
+    assert event.target is not None and event.target.text == "القوى السياسية"
+
+
+def test_a_subject_after_a_conjoined_verb_is_still_its_own() -> None:
+    event = _one("أعلن العبادي التزامه بالإصلاح، وطالب وزير الخارجية الدول العربية بدعم العراق.", "REQUEST")
+    assert event.actor is not None and event.actor.text == "وزير الخارجية"
+
+
+def test_the_people_at_large_are_not_the_accuser_of_a_participle() -> None:
+    event = _one("ورغم الجراح التي يعانيها الشعب العراقي، ظهر وزير الخارجية الإيراني متهما المملكة بدعم الإرهاب.",
+                 "ACCUSE")
+    assert event.actor is not None and "الشعب" not in event.actor.text
+
+
+def test_the_day_of_a_statement_does_not_date_the_act_it_reports() -> None:
+    event = _one("قال الجيش النيجيري مساء يوم الأحد إنه أنقذ 178 شخصا كانت جماعة بوكو حرام تحتجزهم في ولاية بورنو.",
+                 "AID", published="2015-08-03")
+    assert event.date.value is None
+
+
+def test_a_day_inside_the_reported_clause_dates_the_act() -> None:
+    event = _one("قال الجيش إن الطائرات قصفت مواقع المسلحين يوم الأحد في ولاية بورنو.", "ASSAULT",
+                 published="2015-08-03")
+    assert event.date.value == "2015-08-02"
+
+
+def test_a_place_after_the_act_beats_the_seat_of_its_doer() -> None:
+    event = _one("وكانت الحكومة المحلية في الأنبار وفرت ممرات آمنة لخروج الأهالي من مدينة الفلوجة.", "AID")
+    assert event.location is not None and "الفلوجة" in event.location.text
+
+
+def test_a_place_before_the_act_is_kept_when_none_follows() -> None:
+    event = _one("وفي مدينة الرمادي قصفت الطائرات مواقع التنظيم أمس.", "ASSAULT")
+    assert event.location is not None and "الرمادي" in event.location.text
+
+
+def test_the_group_the_actor_belongs_to_is_not_the_target() -> None:
+    event = _one("خطف عناصر من جبهة النصرة مساء أمس قائد الفرقة 30 العقيد نديم الحسن.", "ASSAULT")
+    assert event.target is None or "النصرة" not in event.target.text
+
+
+def test_the_subject_after_kana_does_the_act_across_a_long_phrase() -> None:
+    event = _one("وكانت الأجهزة الأمنية وعقب وقوع التفجير الإرهابي في مسجد الإمام الصادق ألقت القبض على السائق.",
+                 "COERCE")
+    assert event.actor is not None and event.actor.text == "الأجهزة الأمنية"
+
+
+def test_kana_in_another_clause_names_no_subject() -> None:
+    event = _one("وكانت الشرطة الكويتية على علم بالخطر، واعتقلت 5 أشخاص أمس في الكويت.", "COERCE")
+    assert event.actor is None  # the comma closes the clause كان opened
+
+
+def test_the_subject_fronted_after_kana_beats_the_noun_after_the_verb() -> None:
+    event = _one("وكانت بغداد قد أعربت عن استغرابها ونفيها لتصريحات وزير الدفاع الأميركي.", "REJECT")
+    assert event.actor is not None and event.actor.text == "بغداد"
+    assert event.target is not None and "وزير الدفاع" in event.target.text
+
+
+def test_kana_does_not_reach_into_a_reported_clause() -> None:
+    event = _one("وكان الجيش قد أعلن أن المسلحين هاجموا القرية في ولاية بورنو أمس.", "ASSAULT",
+                 published="2015-08-03")
+    assert event.actor is None or event.actor.text != "الجيش"
+
+
+def test_aid_goes_to_whom_a_relief_word_names() -> None:
+    event = _one("وصلت طائرة المساعدات السعودية الأولى إلى مطار تيرانا الدولي في جمهورية ألبانيا أمس "
+                 "لإعانة المتضررين جراء الفيضانات.", "AID")
+    assert event.target is not None and event.target.text == "المتضررين"
+
+
+def test_a_speaker_fronted_by_kana_speaks_on_in_the_next_sentence() -> None:
+    text = ("وكان رئيس مجلس الوزراء العراقي حيدر العبادي قد أكد السبت الاستعداد لاتخاذ إصلاحات عاجلة. "
+            "ودعا الكتل السياسية إلى شحذ الهمم.")
+    event = _one(text, "REQUEST")
+    assert event.actor is not None and "العبادي" in event.actor.text
+
+
+def test_the_dateline_in_the_first_sentence_is_no_place_of_its_event() -> None:
+    event = _one('رويترز- تل أبيب: احتجزت "إسرائيل"، يوم الثلاثاء، إرهابياً من مواطنيها دون محاكمة.', "COERCE",
+                 published="2015-08-06")
+    assert event.location is None or event.location.text == ""
+
+
+def test_a_phrase_naming_a_country_gives_the_country_but_not_its_words() -> None:
+    text = ("تظاهرات شعبية في مدن عراقية عدة. وقالت الشرطة العراقية إنها اعتقلت 20 شخصا. "
+            "ووقعت اشتباكات في بغداد والبصرة أمس.")
+    arrest = _one(text, "COERCE")
+    assert arrest.location is not None and arrest.location.country == "IRQ" and arrest.location.text == ""
+
+
+def test_the_one_a_sentence_is_passed_on_before_the_verdict_is_its_target() -> None:
+    event = _one("وصدر على مرشد الجماعة محمد بديع أكثر من حكم بالإعدام والسجن المؤبد في قضايا مختلفة.",
+                 "SANCTION")
+    assert event.target is not None and "محمد بديع" in event.target.text
+
+
+def test_an_attack_named_later_in_the_sentence_gives_the_toll_its_doer() -> None:
+    event = _one("لقي 3 أشخاص مصرعهم وأصيب ستة آخرون بمدينة درنة الليبية، جراء هجوم مباغت الليلة "
+                 "شنه عناصر تنظيم داعش على تمركز للكتيبة.", "ASSAULT")
+    assert event.actor is not None and "داعش" in event.actor.text
+
+
+def test_a_toll_with_no_agent_marker_gets_no_doer_from_a_bystander() -> None:
+    event = _one("لقي 3 أشخاص مصرعهم وأصيب ستة آخرون بمدينة درنة الليبية أمس، وقال الجيش إنه يحقق في الحادث.",
+                 "ASSAULT")
+    assert event.actor is None or "الجيش" not in event.actor.text
