@@ -43,6 +43,9 @@ def add_ner_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ign
                                                "against the file's own (exact span match).")
     evaluate.add_argument("test", metavar="TEST.conll", help="token<TAB>tag file")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--sentences", action="store_true",
+                          help="tag each sentence on its own (default: runs of sentences as documents, "
+                               "as the model was trained, when it uses document features)")
     # SUPPRESS: an absent sub-command --model must not reset one given before "eval".
     evaluate.add_argument("--model", metavar="DIR", default=argparse.SUPPRESS,
                           help="model directory (default: the shipped model)")
@@ -130,7 +133,10 @@ def run_eval(args: argparse.Namespace) -> int:
     except (ConllError, ModelError, UnicodeDecodeError) as error:
         return _error(str(error))
     started = time.perf_counter()
-    predicted = [model.tag(sentence.tokens) for sentence in sentences]
+    if getattr(args, "sentences", False):
+        predicted = [model.tag(sentence.tokens) for sentence in sentences]
+    else:
+        predicted = model.tag_stream([sentence.tokens for sentence in sentences])
     elapsed = time.perf_counter() - started
     table = score([sentence.tags for sentence in sentences], predicted).table()
     tokens = sum(len(sentence.tokens) for sentence in sentences)

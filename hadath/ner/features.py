@@ -15,11 +15,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
+from hadath.ner.conll import spans
 from hadath.text.clitics import readings, strip_article
 from hadath.text.normalize import normalize
 
@@ -42,6 +44,12 @@ class FeatureConfig:
     context_readings: bool = True  # the stem reading of the context words too
     frequency: bool = True  # general-language word frequency (wordfreq table shipped with the model)
     lexicons: tuple[str, ...] = ("ent", "nw")  # phrase lists matched over the sentence (see Lexicon)
+    # Second pass over a document (0 = off): a CRF that also sees what a first pass tagged
+    # elsewhere in the same document (DocumentMemory); the value is the number of sentences
+    # per pseudo-document when a token stream (ANERcorp) has no document boundaries.
+    document: int = 20
+    stack: bool = True  # the second pass also sees the first pass's tags of the token and its neighbours
+    stem_affixes: int = 0  # longest prefix/suffix of the clitic-stripped stem (0 = none)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-able dict of the settings."""
@@ -53,6 +61,9 @@ class FeatureConfig:
     def from_json(cls, data: Mapping[str, Any]) -> FeatureConfig:
         """Settings from :meth:`to_json` output (unknown keys are ignored)."""
         known = {key: value for key, value in data.items() if key in cls.__dataclass_fields__}
+        # Models written before the second pass existed have no such keys: they have no second pass.
+        known.setdefault("document", 0)
+        known.setdefault("stack", False)
         if "lexicons" in known:
             known["lexicons"] = tuple(known["lexicons"])
         return cls(**known)
@@ -74,6 +85,9 @@ class Lexicon:
                 self.index.setdefault(words[0], []).append((tuple(words[1:]), label))
         for tails in self.index.values():
             tails.sort(key=lambda item: -len(item[0]))  # longest first
+        # Per token: the index lists its readings hit. Most tokens hit none, and trying their
+        # readings again at every occurrence was the costliest step of feature extraction.
+        self._heads: dict[str, tuple[list[tuple[tuple[str, ...], str]], ...]] = {}
 
     def __len__(self) -> int:
         return sum(len(tails) for tails in self.index.values())
@@ -84,8 +98,8 @@ class Lexicon:
         index = 0
         while index < len(cores):
             best: tuple[int, str] | None = None
-            for form in readings(cores[index]) if cores[index] else ():
-                for tail, label in self.index.get(form, ()):
+            for tails in self._candidates(cores[index]):
+                for tail, label in tails:
                     end = index + 1 + len(tail)
                     if end <= len(cores) and tuple(cores[index + 1 : end]) == tail:
                         if best is None or end > best[0]:
@@ -101,6 +115,16 @@ class Lexicon:
             index = end
         return marks
 
+    def _candidates(self, core: str) -> tuple[list[tuple[tuple[str, ...], str]], ...]:
+        found = self._heads.get(core)
+        if found is None:
+            index = self.index
+            found = tuple(index[form] for form in readings(core) if form in index) if core else ()
+            if len(self._heads) >= _CACHE_LIMIT:
+                self._heads.clear()
+            self._heads[core] = found
+        return found
+
 
 def load_cues() -> dict[str, frozenset[str]]:
     """The shipped cue-word lists (``hadath/data/ner/cues.yaml``), normalized, by kind."""
@@ -113,6 +137,7 @@ def _is_punct(char: str) -> bool:
     return unicodedata.category(char)[0] in "PS"
 
 
+@lru_cache(maxsize=_CACHE_LIMIT)
 def _core(word: str) -> tuple[str, str, str]:
     """(leading punctuation, core, trailing punctuation): ANERcorp glues brackets to words."""
     start, end = 0, len(word)
@@ -169,6 +194,7 @@ class FeatureExtractor:
         self._own: dict[str, list[str]] = {}
         self._context: dict[tuple[str, int], list[str]] = {}
         self._stem: dict[str, str] = {}
+        self._cues: dict[str, list[str]] = {}
 
     # -- per-word pieces (cached) -------------------------------------------------------
 
@@ -221,6 +247,14 @@ class FeatureExtractor:
         if config.readings:
             feats.extend("r=" + form for form in forms[1:])
             feats.append("st=" + self.stem(word))
+        if config.stem_affixes:
+            # Names keep their shape under clitics (وبغداد، لبغداد): affixes of the stem
+            # generalise where those of the raw word are split over clitic variants.
+            stem = self.stem(word)
+            for size in range(1, config.stem_affixes + 1):
+                if len(stem) > size:
+                    feats.append(f"sp{size}=" + stem[:size])
+                    feats.append(f"ss{size}=" + stem[-size:])
         if config.cues:
             feats.extend("cue=" + kind for kind in self._cue_kinds(forms))
         if config.frequency:
@@ -266,10 +300,19 @@ class FeatureExtractor:
             if config.affixes:
                 feats.append(tag + "s2=" + core[-2:])
                 feats.append(tag + "p2=" + core[:2])
-        forms = readings(core) if config.readings else (core,)
         if config.cues:
-            feats.extend(tag + "cue=" + kind for kind in self._cue_kinds(forms))
+            feats.extend(tag + "cue=" + kind for kind in self._word_cues(core))
         return feats
+
+    def _word_cues(self, core: str) -> list[str]:
+        """Cue kinds of any reading of ``core``, cached: each word is seen from four offsets."""
+        cached = self._cues.get(core)
+        if cached is None:
+            if len(self._cues) >= _CACHE_LIMIT:
+                self._cues.clear()
+            forms = readings(core) if self.config.readings else (core,)
+            cached = self._cues[core] = self._cue_kinds(forms)
+        return cached
 
     def _own_cached(self, word: str) -> list[str]:
         cached = self._own.get(word)
@@ -290,8 +333,11 @@ class FeatureExtractor:
 
     # -- sentences ---------------------------------------------------------------------
 
-    def sentence(self, words: Sequence[str]) -> list[list[str]]:
-        """Feature lists for each token of a sentence given in matching form."""
+    def sentence(self, words: Sequence[str], extra: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
+        """Feature lists for each token of a sentence given in matching form.
+
+        ``extra`` holds more features per token (the document features of a second pass).
+        """
         window = self.config.window
         length = len(words)
         marks: list[list[str | None]] = []
@@ -324,6 +370,79 @@ class FeatureExtractor:
                     feats.append("bg-=" + words[index - 1] + "|" + word)
                 if index + 1 < length:
                     feats.append("bg+=" + word + "|" + words[index + 1])
+            if extra is not None:
+                feats.extend(extra[index])
+            out.append(feats)
+        return out
+
+
+class DocumentMemory:
+    """What a first tagging pass found in one document, as features for the second pass.
+
+    News names a person or an organisation in full once and then by a part of the name
+    (الطراونة after غيث الطراونة), and repeats places; a word the first pass tagged with
+    confidence elsewhere in the article is strong evidence here, where its context alone is
+    weak. Phrases are keyed by the stem of their first word so that clitic variants (وبغداد,
+    لبغداد) match; single words by their stem.
+    """
+
+    def __init__(
+        self, extractor: FeatureExtractor, sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
+    ) -> None:
+        """``sentences`` in matching form with the first pass's IOB2 ``tags``."""
+        self.extractor = extractor
+        phrases: dict[str, dict[str, int]] = {}
+        words: dict[str, dict[str, int]] = {}
+        occurrences: dict[str, int] = {}
+        for forms, sentence_tags in zip(sentences, tags, strict=True):
+            for form in forms:
+                stem = extractor.stem(form)
+                occurrences[stem] = occurrences.get(stem, 0) + 1
+            for start, end, kind in spans(sentence_tags):
+                cores = [_core(form)[1] for form in forms[start:end]]
+                key = " ".join([extractor.stem(forms[start]), *cores[1:]])
+                counts = phrases.setdefault(key, {})
+                counts[kind] = counts.get(kind, 0) + 1
+                for form in forms[start:end]:
+                    stem = extractor.stem(form)
+                    if len(stem) > 1:
+                        counts = words.setdefault(stem, {})
+                        counts[kind] = counts.get(kind, 0) + 1
+        self.phrases = Lexicon({phrase: max(counts, key=counts.__getitem__) for phrase, counts in phrases.items()})
+        # Per stem: its usual type, and how much of the time the first pass tagged it at all
+        # (a word tagged once among many untagged uses is more likely a first-pass slip).
+        self.words: dict[str, tuple[str, str]] = {}
+        for stem, counts in words.items():
+            tagged = sum(counts.values())
+            share = "all" if tagged >= occurrences[stem] else ("most" if 2 * tagged >= occurrences[stem] else "few")
+            self.words[stem] = (max(counts, key=counts.__getitem__), share)
+
+    def features(self, forms: Sequence[str], first: Sequence[str] | None = None) -> list[list[str]]:
+        """Second-pass features for each token of a sentence (matching form).
+
+        ``first`` is the first pass's IOB2 tags of this sentence, when the second pass uses them.
+        """
+        marks = self.phrases.match([_core(form)[1] for form in forms])
+        kinds = [self.words.get(self.extractor.stem(form)) for form in forms]
+        out: list[list[str]] = []
+        for index in range(len(forms)):
+            feats = []
+            if marks[index] is not None:
+                feats.append("dp=" + str(marks[index]))
+            kind = kinds[index]
+            if kind is not None:
+                feats.append("dw=" + kind[0])
+                feats.append("dw=" + kind[0] + "|" + kind[1])
+            if index > 0 and (left := kinds[index - 1]) is not None:
+                feats.append("-1dw=" + left[0])
+            if index + 1 < len(forms) and (right := kinds[index + 1]) is not None:
+                feats.append("+1dw=" + right[0])
+            if first is not None:
+                feats.append("f1=" + first[index])
+                if index > 0:
+                    feats.append("-1f1=" + first[index - 1])
+                if index + 1 < len(forms):
+                    feats.append("+1f1=" + first[index + 1])
             out.append(feats)
         return out
 

