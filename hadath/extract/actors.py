@@ -248,3 +248,18 @@ def load_person_names(path: Path = NAMES_PATH) -> PersonNames:
         given_names=frozenset(normalize(item) for item in data["given_names"]),
         links=frozenset(normalize(item) for item in data["links"]),
     )
+
+
+ROLE_CUES_PATH = DEFAULT_DIRECTORY / "roles" / "role_cues.yaml"
+
+
+@lru_cache(maxsize=2)
+def load_role_cues(path: Path = ROLE_CUES_PATH) -> dict[str, frozenset[str]]:
+    """The role cue lists of ``hadath/data/actors/roles/role_cues.yaml`` (matching forms),
+    validated: each key a non-empty list of Arabic words."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not all(isinstance(v, list) and v for v in data.values()):
+        raise ValueError(f"{path}: expected a mapping of non-empty lists")
+    if any(not isinstance(word, str) or not has_arabic(word) for words in data.values() for word in words):
+        raise ValueError(f"{path}: every cue must be an Arabic string")
+    return {key: frozenset(normalize(word) for word in words) for key, words in data.items()}

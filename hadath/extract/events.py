@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from hadath import __version__
 from hadath.extract import roles
-from hadath.extract.actors import ActorDictionary, load_actors, load_person_names
+from hadath.extract.actors import ActorDictionary, load_actors, load_person_names, load_role_cues
 from hadath.extract.casualties import CasualtyMention, find_casualties
 from hadath.extract.cues import Cues, load_cues
 from hadath.extract.dates import DateMention, find_dates
@@ -28,7 +28,7 @@ from hadath.resolve.situated import load_situated
 from hadath.settings import Settings
 from hadath.text.clitics import readings
 from hadath.text.normalize import normalize
-from hadath.text.phrases import PhraseIndex
+from hadath.text.phrases import PhraseIndex, PhraseMatch
 from schemas import EventCandidate, NormalizedArticle, Participant, Place, Span, When
 from schemas.models import Sentence, Token
 
@@ -102,6 +102,14 @@ class ArticleContext:
     told_types: set[str] = field(default_factory=set)
     # The speaker a verb of saying names at the head of the current sentence ("وقال X إن …").
     opening_speaker: Mention | None = None
+    # The day a speaker was last said to speak, with the speaker's name and the sentence number:
+    # what the same speaker goes on to say unnamed ("داعيا …", "ودعا …") was said that day.
+    speaker_day: tuple[str, When, int] | None = None
+    # Where a speaker was said to speak ("وقال في خطبة صلاة الجمعة في كربلاء"), likewise.
+    speaker_place: tuple[str, Place, int] | None = None
+    # The day of the last dated event of each type, and its sentence: "كما تظاهر مئات آخرون"
+    # tells another event like it, on the same day.
+    type_days: dict[str, tuple[When, int]] = field(default_factory=dict)
     # Trigger spans of reported acts whose sentence dates only the saying of them. Their date is
     # dropped once repeated mentions are merged, so that telling mentions apart still sees it.
     undated: set[tuple[int, int]] = field(default_factory=set)
@@ -279,8 +287,11 @@ def _in_dateline(tokens: Sequence[Token], mention: DateMention, context: Article
 
 def _dateline(doc: NormalizedArticle, kb: Knowledge, context: ArticleContext) -> Place | None:
     """A place at the head of the article's first lines ("بغداد - …", "عين اليوم – القاهرة")."""
-    for sentence in doc.sentences[:3]:
+    for number, sentence in enumerate(doc.sentences[:3]):
         head = sentence.tokens[:DATELINE_TOKENS]
+        dated = _dated_dateline(head, kb, context) if number == 0 else None
+        if dated is not None:
+            return dated
         dashes = [i for i, t in enumerate(head) if t.norm in {"-", "–", "—", ":", "(", ")"}]
         if not dashes:
             continue
@@ -290,11 +301,23 @@ def _dateline(doc: NormalizedArticle, kb: Knowledge, context: ArticleContext) ->
     return None
 
 
+def _dated_dateline(head: Sequence[Token], kb: Knowledge, context: ArticleContext) -> Place | None:
+    """"الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس": a town opening the article, then
+    the filing date, is where the report was filed (the Saudi Press Agency's form)."""
+    town = next((m for m in kb.gazetteer.find(head) if m.first == 0), None)
+    if town is None or town.place.precision not in LOCAL_PRECISIONS:
+        return None
+    if not any(d.first == town.last for d in find_dates(head, context.published)):
+        return None
+    return _place(town, head, context.text)
+
+
 def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowledge,
                      context: ArticleContext, first_index: int) -> list[EventCandidate]:
     tokens = sentence.tokens
     entities = kb.entities(tokens) if kb.entities is not None else []
-    participants = mentions_of_sentence(tokens, kb.actors, frozenset(t.first for t in triggers), entities)
+    participants = mentions_of_sentence(tokens, kb.actors, frozenset(t.first for t in triggers), entities,
+                                        context.text)
     context.named_parties.extend(participants)
     places = _with_unknown_places(kb.gazetteer.find(tokens, context.countries), entities, tokens, kb.gazetteer)
     for match in places:
@@ -533,10 +556,12 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
             and not _anchored(tokens, trigger, dates, casualties)):
         return None  # "النظام الذي يقتل ويخطف", "الأطفال يخطفون": a habit or a charge, no one act
     actor, target = roles.assign(tokens, trigger, participants, kb.cues, verbal, exclude=source)
+    carried = False  # the doer is a speaker named in an earlier sentence
     if verbal and context.opening_speaker is not None and _refers_to_speaker(tokens, trigger, context.text):
         # "وقال السفير محمد صبيح … عقب لقائه وفدا …", "…، متهما الحكومة": the pronoun or the
         # participle points at the speaker who opens the sentence.
         actor = context.opening_speaker
+        carried = True
     if entry.event_type == "REQUEST" and (_protesters(actor, tokens) or _protesters_demands(tokens, trigger)):
         return None  # "وطالب المحتجون …", "مطالب المتظاهرين": demands voiced at a protest stay inside the PROTEST
     if entry.event_type == "REQUEST" and _student(tokens, trigger):
@@ -546,6 +571,7 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     recent_speaker = context.sentence_number - context.last_speaker_sentence <= SPEAKER_REACH
     if verbal and actor is None and recent_speaker:
         actor = context.last_speaker  # a statement continued without naming its speaker again
+        carried = True
     if (not verbal and modality == "claimed" and source is None and recent_speaker
             and _continued_speech(tokens, trigger, kb.cues)):
         source = context.last_speaker  # "وأضاف أن …": the last named speaker goes on reporting
@@ -554,9 +580,17 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     if situated:
         context.situated.add((tokens[trigger.first].start, tokens[trigger.last - 1].end))
     if verbal and not situated:  # a statement or a meeting has no place unless one is stated for it
-        location = _stated_place(tokens, trigger, places, context, target, entry.event_type in PLACED_VERBAL_TYPES)
+        location = _stated_place(tokens, trigger, places, context, target, entry.event_type in PLACED_VERBAL_TYPES,
+                                 participants)
     else:
         location = _location(tokens, trigger, places, (actor, target, source), context)
+    if location is None and verbal and not situated:
+        location = _speaker_place(context, actor, carried) or _seat(tokens, places, actor, context)
+    if (location is None and entry.event_type in PLACED_VERBAL_TYPES and context.dateline is not None
+            and context.dateline.precision in LOCAL_PRECISIONS):
+        # "الرياض … واس – قام الأمين العام … بزيارة لمركز …": a meeting reported from a town with
+        # no place of its own was held there (a visit's host is in the town the report comes from).
+        location = context.dateline
     if (location is None and entry.event_type in PLACED_VERBAL_TYPES and target is not None and target.country
             and target.kind in HOST_KINDS):
         # A meeting with no place stated is held at the one met, who receives ("التقى … وزير
@@ -567,10 +601,14 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         # The report's dateline ("عين اليوم – القاهرة") says where it was filed: the country its
         # events happen in, not a place stated for each (the annotations leave them without words).
         location = _country_only(context.dateline.country, context.dateline, kb) if context.dateline.country else None
-    when = _nearest(dates, trigger)
+    when = _nearest([d for d in dates if not _since(tokens, d)], trigger)
     key = (tokens[trigger.first].start, tokens[trigger.last - 1].end)
     if when is not None and not verbal and source is not None and _dates_the_saying(tokens, when, trigger):
         context.undated.add(key)  # "قال الجيش مساء الأحد إنه أنقذ …": the statement's day
+    said_on = _speaker_day(context, actor, carried, when) or _likewise_day(tokens, entry.event_type, when, context)
+    if when is not None and when.value and when.precision == "day":
+        context.type_days[entry.event_type] = (_when(when, tokens, context.text, context), context.sentence_number)
+    _note_speaker_day(context, actor if verbal else source, when, tokens)
     counted = casualties if owned is None else owned
     killed = _casualty(counted, trigger, "killed")
     injured = _casualty(counted, trigger, "injured")
@@ -605,7 +643,7 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         actor=_participant(actor, text),
         target=_participant(target, text),
         location=location,
-        date=_when(when, tokens, text, context),
+        date=said_on or _when(when, tokens, text, context),
         killed=killed,
         injured=injured,
         modality=modality,
@@ -1022,14 +1060,41 @@ def _note_speaker(tokens: Sequence[Token], kb: Knowledge, context: ArticleContex
                if not tokens[m.first].norm.startswith("ال")]  # "التابعة" is no verb of saying
     if not matches:
         return
-    participants = mentions_of_sentence(tokens, kb.actors)
+    participants = _with_surnames(tokens, mentions_of_sentence(tokens, kb.actors, raw=context.text), context)
     for match in matches:
         speaker = _speaker_of(tokens, match.first, match.last, participants)
+        if speaker is None and match.first <= SPEECH_OPENING and tokens[match.first].norm[:1] in {"و", "ف", "ك"}:
+            # "وقال في خطبة صلاة الجمعة في كربلاء أمس إن": the last speaker, still talking
+            if context.sentence_number - context.last_speaker_sentence <= SPEAKER_REACH:
+                _note_setting(tokens, match, context.last_speaker, kb, context)
+            continue
         if speaker is None:
             continue
         _remember_speaker(context, speaker)
+        _note_setting(tokens, match, speaker, kb, context)
         if match.first <= SPEAKER_OPENING:
             context.opening_speaker = speaker.elsewhere()
+
+
+def _note_setting(tokens: Sequence[Token], match: PhraseMatch[str], speaker: Mention | None, kb: Knowledge,
+                  context: ArticleContext) -> None:
+    """The day and the place (a town, "في كربلاء") a verb of saying gives its speaker, before
+    the words said: what that speaker goes on to say was said then and there."""
+    if speaker is None:
+        return
+    said = next((i for i in range(match.last, len(tokens)) if tokens[i].norm in SAYING_OPENERS), len(tokens))
+    # Not past another party: "عقب لقائه وفدا من هيئة المرابطين في القدس" places that party.
+    said = min([said, *(m.first for m in mentions_of_sentence(tokens, kb.actors)
+                        if match.last <= m.first and (speaker.first < 0 or m.first > speaker.first))])
+    days = [d for d in find_dates(tokens, context.published)
+            if match.first - SPEAKER_OPENING <= d.first and d.last <= said and d.value and d.precision == "day"]
+    if days:
+        context.speaker_day = (speaker.name, _when(days[0], tokens, context.text, context), context.sentence_number)
+    places = [p for p in kb.gazetteer.find(tokens, context.countries)
+              if match.last <= p.first and p.last <= said and _locative(tokens, p.first)
+              and p.place.precision in LOCAL_PRECISIONS]
+    if places:
+        context.speaker_place = (speaker.name, _place(places[0], tokens, context.text), context.sentence_number)
 
 
 def _speaker_of(tokens: Sequence[Token], first: int, last: int, participants: list[Mention]) -> Mention | None:
@@ -1039,7 +1104,10 @@ def _speaker_of(tokens: Sequence[Token], first: int, last: int, participants: li
     after = next((m for m in participants if last <= m.first <= last + SPEAKER_AFTER
                   and m.last <= said and m.kind not in {"media"}), None)
     if after is not None:
-        return after
+        # "نقل البيان عن مدفيديف قوله": what relays the words is not who speaks them
+        quoted = next((m for m in participants if m.first == after.last + 1 and after.last < len(tokens)
+                       and tokens[after.last].norm == "عن"), None)
+        return quoted or after
     fronted = first >= 2 and tokens[first - 1].norm == "قد"
     return next((m for m in participants if fronted and m.last == first - 1 and m.first >= 1
                  and tokens[m.first - 1].norm in roles.KANA), None)
@@ -1070,6 +1138,61 @@ def _dates_the_saying(tokens: Sequence[Token], when: DateMention, trigger: Trigg
 COMPLEMENTIZER_WORDS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
 
 
+def _note_speaker_day(context: ArticleContext, speaker: Mention | None, when: DateMention | None,
+                      tokens: Sequence[Token]) -> None:
+    """Remember the day a named speaker spoke ("وقال X أمس …", "طالب X الجمعة …")."""
+    if speaker is not None and when is not None and when.value and when.precision == "day":
+        context.speaker_day = (speaker.name, _when(when, tokens, context.text, context), context.sentence_number)
+
+
+def _speaker_day(context: ArticleContext, actor: Mention | None, carried: bool,
+                 when: DateMention | None) -> When | None:
+    """A statement whose speaker is carried over from an earlier sentence ("داعيا …", "ودعا …")
+    and whose own sentence names no day was said when that speaker last spoke, if that day is known."""
+    if not carried or when is not None or actor is None or context.speaker_day is None:
+        return None
+    name, day, sentence = context.speaker_day
+    if name != actor.name or context.sentence_number - sentence > SPEAKER_REACH:
+        return None
+    return day
+
+
+def _seat(tokens: Sequence[Token], places: list[PlaceMatch], actor: Mention | None,
+          context: ArticleContext) -> Place | None:
+    """The town in the speaker's own title ("خطيب جمعة النجف", "ممثل المرجعية في كربلاء"):
+    a local office speaks where it sits. (A country or a province is the scope of an office.)"""
+    if actor is None or actor.first < 0 or actor.kind == "state":
+        return None  # (a capital standing for its state, "أنقرة", is no title)
+    inside = [p for p in places if actor.first < p.first and p.last <= actor.last
+              and p.place.precision in LOCAL_PRECISIONS]
+    return _place(inside[0], tokens, context.text) if inside else None
+
+
+LIKEWISE = frozenset({"كما", "وكما", "كذلك", "وكذلك"})
+LIKEWISE_REACH = 2  # sentences back to the event told before
+
+
+def _likewise_day(tokens: Sequence[Token], event_type: str, when: DateMention | None,
+                  context: ArticleContext) -> When | None:
+    """"وتظاهر الآلاف … الجمعة. كما تظاهر مئات آخرون أمام …": a sentence opening with كما tells
+    another event like the one just told, on its day, when it names none of its own."""
+    if when is not None or not tokens or tokens[0].norm not in LIKEWISE or event_type not in context.type_days:
+        return None
+    day, sentence = context.type_days[event_type]
+    return day if context.sentence_number - sentence <= LIKEWISE_REACH else None
+
+
+def _speaker_place(context: ArticleContext, actor: Mention | None, carried: bool) -> Place | None:
+    """Where a statement was made that states no place of its own: where its speaker, carried
+    over from an earlier sentence, was said to speak."""
+    if not carried or actor is None or context.speaker_place is None:
+        return None
+    name, place, sentence = context.speaker_place
+    if name != actor.name or context.sentence_number - sentence > SPEAKER_REACH:
+        return None
+    return place
+
+
 def _remember_speaker(context: ArticleContext, speaker: Mention | None) -> None:
     if speaker is not None:
         context.last_speaker = speaker.elsewhere()
@@ -1082,7 +1205,7 @@ def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[Place
     # A target read off the words after على/ضد ("على بلدة بقين") may be the place itself.
     spans = [(m.first, m.last) for m in taken if m is not None and (m.kind is not None or m.country is not None)]
     free = [p for p in places if not any(p.first < last and first < p.last for first, last in spans)
-            and not (p.first < trigger.last and trigger.first < p.last) and not _is_dateline(tokens, p, context)]
+            and not (trigger.first <= p.first and p.last <= trigger.last) and not _is_dateline(tokens, p, context)]
     if not free:
         return None
     chosen = min(free, key=lambda p: _place_rank(tokens, trigger, p))
@@ -1101,13 +1224,25 @@ def _chosen_place(chosen: PlaceMatch, places: list[PlaceMatch], tokens: Sequence
     place = _place(chosen, tokens, text)
     if place.country is None and not chosen.place.name:
         place = place.model_copy(update={"country": _near_country(chosen, places)})
+    if _listed_with_other_countries(chosen, places, tokens):
+        place = place.model_copy(update={"country": None})
     return place
 
 
-def _place_rank(tokens: Sequence[Token], trigger: TriggerMatch, place: PlaceMatch) -> tuple[int, int, int]:
+def _listed_with_other_countries(chosen: PlaceMatch, places: list[PlaceMatch], tokens: Sequence[Token]) -> bool:
+    """"في الكويت وتونس وفرنسا": the first of a list of places in several countries; the event
+    happened in no one country."""
+    following = next((p for p in places if p.first == chosen.last), None)
+    return (following is not None and tokens[following.first].norm.startswith("و")
+            and following.place.country is not None and following.place.country != chosen.place.country)
+
+
+def _place_rank(tokens: Sequence[Token], trigger: TriggerMatch, place: PlaceMatch) -> tuple[int, int, int, int]:
     """Lower is better: in the trigger's clause, after the trigger, introduced by في/ب, close. A
     place before the trigger is mostly its subject's seat ("الحكومة المحلية في الأنبار وفرت …
     لخروج الأهالي من الفلوجة"), so one after it wins even without في."""
+    if place.first < trigger.last < place.last:
+        return (0, 0, 0, 0)  # "فتحت قاعدة إنجرليك الجوية": the trigger's last word opens the place
     after = place.first >= trigger.last
     start, end = (trigger.last, place.first) if after else (place.last, trigger.first)
     return (int(roles.crosses_clause(tokens, start, end)), int(not after), int(not _locative(tokens, place.first)),
@@ -1134,7 +1269,7 @@ def _with_surnames(tokens: Sequence[Token], participants: list[Mention], context
     if not surnames:
         return participants
     taken = {i for m in participants for i in range(m.first, m.last)}
-    found = [replace(person, first=i, last=i + 1, start=token.start, end=token.end)
+    found = [replace(person, first=i, last=i + 1, start=token.start, end=token.end, proclitic=0)
              for i, token in enumerate(tokens)
              if i not in taken and (person := surnames.get(_without_conjunction(token.norm))) is not None]
     return sorted([*participants, *found], key=lambda m: m.first) if found else participants
@@ -1170,7 +1305,8 @@ def _not_places(participants: list[Mention], places: list[PlaceMatch]) -> list[M
 
 
 def _stated_place(tokens: Sequence[Token], trigger: TriggerMatch, places: list[PlaceMatch],
-                  context: ArticleContext, target: Mention | None = None, visit: bool = False) -> Place | None:
+                  context: ArticleContext, target: Mention | None = None, visit: bool = False,
+                  names: Sequence[Mention] = ()) -> Place | None:
     """A place stated for a statement or a meeting: "في X" close to the trigger, in its clause.
 
     After the trigger first, else (a meeting: "توجه إلى الكويت لإجراء مشاورات") before it. A
@@ -1182,14 +1318,18 @@ def _stated_place(tokens: Sequence[Token], trigger: TriggerMatch, places: list[P
     def stated(place: PlaceMatch) -> bool:
         after = place.first >= trigger.last
         start, end = (trigger.last, place.first) if after else (place.last, trigger.first)
-        if end - start > (VISIT_REACH if visit else PLACE_REACH) or roles.crosses_clause(tokens, start, end):
+        visited = _visited(tokens, place.first) and _destination(tokens, place.first)
+        reach = VISITED_PLACE_REACH if visited else VISIT_REACH if visit else PLACE_REACH
+        if end - start > reach or roles.crosses_clause(tokens, start, end):
             return False
-        if not (_locative(tokens, place.first) or (visit and _destination(tokens, place.first))):
+        if not (_locative(tokens, place.first) or visited or (visit and _destination(tokens, place.first))):
             return False
         if not after and not visit:
             return False
         if target is not None and target.first <= place.first <= target.last + 1:
             return False  # inside the target's words or right after them: its seat
+        if any(m.first < place.first and place.last <= m.last for m in names):
+            return False  # "المدير الإقليمي للحملة الوطنية لنصرة الأشقاء في سورية": a name's words
         return visit or not after or place.first - trigger.last <= 1 or place.place.precision in LOCAL_PRECISIONS
     chosen = [p for p in places if stated(p) and not _is_dateline(tokens, p, context)]
     if not chosen:
@@ -1206,6 +1346,18 @@ DESTINATION = frozenset({"الي"})  # matching form of إلى
 VISIT_REACH = 10  # "التقى وزير الخارجية الأستاذ عادل بن أحمد الجبير اليوم في موسكو": a long name between
 
 
+VISITED_REACH = 3  # "زيارته الأخيرة إلى باريس": a visit word, an adjective, إلى
+# A visit's destination states the place across a long name: "استقبال خادم الحرمين الشريفين الملك
+# سلمان بن عبد العزيز آل سعود لسامح شكري وزير الخارجية في ختام زياراته للمملكة".
+VISITED_PLACE_REACH = 20
+
+
+def _visited(tokens: Sequence[Token], first: int) -> bool:
+    """A visit word shortly before the place: "خلال زيارته الأخيرة إلى باريس" says where."""
+    words = load_role_cues()["visit_words"]
+    return any(tokens[i].norm in words for i in range(max(0, first - VISITED_REACH), first))
+
+
 def _destination(tokens: Sequence[Token], first: int) -> bool:
     """إلى X, للمملكة: where a visitor goes."""
     return tokens[first].norm.startswith("لل") or (first > 0 and tokens[first - 1].norm in DESTINATION)
@@ -1216,6 +1368,21 @@ def _locative(tokens: Sequence[Token], first: int) -> bool:
     if tokens[first].norm.startswith(("بال", "وبال")):
         return True
     return first > 0 and tokens[first - 1].norm in LOCATIVE
+
+
+SINCE = frozenset({"منذ", "ومنذ"})
+SINCE_REACH = 6  # "منذ سيطرته على المدينة في 10 يونيو 2014"
+
+
+def _since(tokens: Sequence[Token], when: DateMention) -> bool:
+    """The date follows منذ in its clause: it starts a span ("منذ سيطرته على المدينة في 10 يونيو"),
+    it is not the day of an event (GUIDELINES: several days with no single day get null)."""
+    for index in range(when.first - 1, max(-1, when.first - SINCE_REACH - 1), -1):
+        if tokens[index].norm in roles.CLAUSE_BREAKS:
+            return False
+        if tokens[index].norm in SINCE:
+            return True
+    return False
 
 
 def _nearest(dates: list[DateMention], trigger: TriggerMatch) -> DateMention | None:
@@ -1242,12 +1409,29 @@ def _span(text: str, start: int, end: int) -> Span:
 def _participant(mention: Mention | None, text: str) -> Participant | None:
     if mention is None:
         return None
-    return Participant(text=text[mention.start:mention.end], start=mention.start, end=mention.end,
+    start = _after_letters(text, mention.start, mention.proclitic, mention.end)
+    return Participant(text=text[start:mention.end], start=start, end=mention.end,
                        name=mention.name, kind=mention.kind, country=mention.country)
+
+
+TATWEEL = "\u0640"
+
+
+def _after_letters(text: str, start: int, count: int, end: int) -> int:
+    """The offset after ``count`` letters from ``start`` (with the marks written on them):
+    where a name begins behind its proclitic ("لمجلس" → "مجلس")."""
+    index = start
+    for _ in range(count):
+        index += 1
+        while index < end and (not text[index].isalpha() or text[index] == TATWEEL):
+            index += 1  # a diacritic or a tatweel on the proclitic
+    return index if index < end else start
 
 
 def _place(match: PlaceMatch, tokens: Sequence[Token], text: str) -> Place:
     start, end = tokens[match.first].start, tokens[match.last - 1].end
+    # "بالعاصمة كاتماندو", "وتشاد": the place's words without the proclitic before them
+    start = _after_letters(text, start, knowledge().gazetteer.proclitic(tokens[match.first].norm), end)
     place = match.place
     return Place(text=text[start:end], start=start, end=end, name=place.name or text[start:end],
                  country=place.country, admin1=place.admin1, geonames_id=place.geonames_id, lat=place.lat,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from hadath.extract.actors import ActorDictionary, ActorMatch, PersonNames, load_person_names
+from hadath.extract.actors import ActorDictionary, ActorMatch, PersonNames, load_person_names, load_role_cues
 from hadath.extract.numbers import NumberMention, find_numbers
 from hadath.text.normalize import normalize
 from hadath.text.phrases import HasNorm
@@ -52,6 +52,9 @@ class Mention:
     country: str | None
     start: int = 0  # raw-text offsets of the words
     end: int = 0
+    # Letters of a proclitic (و، ل، ب …) the first word carries before the name ("لمجلس عشائر",
+    # "والبيشمركة"): the words a reader quotes leave it out.
+    proclitic: int = 0
 
     def elsewhere(self) -> Mention:
         """The same participant referred to from another sentence (no token position there)."""
@@ -65,14 +68,17 @@ ENTITY_KINDS = {"PERS": "person", "ORG": "organisation"}
 
 def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary,
                          stops: frozenset[int] = frozenset(),
-                         entities: Sequence[tuple[int, int, str]] = ()) -> list[Mention]:
+                         entities: Sequence[tuple[int, int, str]] = (), raw: str = "") -> list[Mention]:
     """Dictionary actors of one sentence (states used as places left out), merged and extended.
 
     ``stops`` are token indices a mention never stretches over (the sentence's event triggers:
     "أدانت جامعة الدول العربية الاقتحامات" — the object noun is not part of the name). With
     ``entities`` (the NER's spans), people and organisations the dictionary doesn't list join them, and
     a title followed by a recognized name becomes one mention ("الناطق باسم الائتلاف سالم المسلط").
+    ``raw``, the text the tokens' offsets point into, tells the preposition على from the name علي
+    (one matching form): no name runs over it ("القوات الأمنية على", "وزير الخارجية على ما").
     """
+    stops = stops | _alif_maqsura_ala(tokens, raw)
     found = []
     for match in _split_false_constructs(tokens, actors, actors.find(tokens)):
         entry = match.entry
@@ -102,7 +108,16 @@ def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary,
     merged = _merge_constructs(tokens, _merge_titles(found, tokens))
     numbers = find_numbers(tokens)  # type: ignore[arg-type]
     extended = [_with_count(tokens, _extend(tokens, m, merged, stops), numbers, stops) for m in merged]
-    return [_with_offsets(tokens, m) for m in _with_person_names(tokens, extended, stops)]
+    named = _merge_partitives(tokens, _with_person_names(tokens, extended, stops), stops)
+    return [_with_offsets(tokens, m, actors) for m in named]
+
+
+def _alif_maqsura_ala(tokens: Sequence[HasNorm], raw: str) -> frozenset[int]:
+    """Indices of the preposition على, spelled with ى in the raw text (matching form علي)."""
+    if not raw:
+        return frozenset()
+    return frozenset(i for i, t in enumerate(tokens) if t.norm == "علي"
+                     and raw[t.start:t.end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ى"))  # type: ignore[attr-defined]
 
 
 # Kinds a title is (وزير الخارجية، السفير، قائد الجيش): a name after one is its holder's.
@@ -206,12 +221,39 @@ def _with_count(tokens: Sequence[HasNorm], mention: Mention, numbers: Sequence[N
     "أربعة من إرهابيي داعش" (a reader quotes them whole; GUIDELINES' lists start with them)."""
     if mention.kind not in COUNTED_KINDS:
         return mention
+    members = load_role_cues()["member_nouns"]
     for number in numbers:
-        gap = mention.first - number.last
-        linked = gap == 0 or (gap == 1 and tokens[number.last].norm == "من")
-        if linked and not any(i in stops for i in range(number.first, number.last)):
+        # "أحد قيادي بوكو حرام", "ثلاثة عناصر من داعش": a noun of members may stand between
+        after = number.last + 1 if number.last < mention.first and tokens[number.last].norm in members else number.last
+        gap = mention.first - after
+        linked = gap == 0 or (gap == 1 and tokens[after].norm == "من")
+        if linked and not any(i in stops for i in range(number.first, after)):
             return replace(mention, first=number.first)
     return mention
+
+
+GENERIC_SUFFIX = "(unspecified)"
+GENERIC_KINDS = frozenset({"civilians"})  # the people at large: المواطنين، المتظاهرين، المتهمين
+
+
+def _generic(mention: Mention) -> bool:
+    """A category rather than a named party: "وفد", "عناصر", "المواطنين"."""
+    return mention.name.endswith(GENERIC_SUFFIX) or mention.kind in GENERIC_KINDS or mention.kind is None
+
+
+def _merge_partitives(tokens: Sequence[HasNorm], mentions: list[Mention], stops: frozenset[int]) -> list[Mention]:
+    """"وفدا من هيئة المرابطين", "عناصر من جبهة النصرة": a category, من, and the named party it
+    is drawn from are one participant, the party's (a reader quotes the words whole)."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (previous is not None and _generic(previous) and not _generic(mention)
+                and mention.first == previous.last + 1 and tokens[previous.last].norm == "من"
+                and previous.last not in stops and mention.kind != "state"):
+            merged[-1] = replace(mention, first=previous.first)
+        else:
+            merged.append(mention)
+    return merged
 
 
 def _split_false_constructs(tokens: Sequence[HasNorm], actors: ActorDictionary,
@@ -260,9 +302,33 @@ def _with_entities(tokens: Sequence[HasNorm], found: list[Mention], spans: Seque
     return sorted(found, key=lambda m: m.first)
 
 
-def _with_offsets(tokens: Sequence[HasNorm], mention: Mention) -> Mention:
+def _with_offsets(tokens: Sequence[HasNorm], mention: Mention, actors: ActorDictionary | None = None) -> Mention:
     first, last = tokens[mention.first], tokens[mention.last - 1]
-    return replace(mention, start=first.start, end=last.end)  # type: ignore[attr-defined]
+    proclitic = proclitic_length(tokens, mention, actors) if actors is not None else 0
+    return replace(mention, start=first.start, end=last.end, proclitic=proclitic)  # type: ignore[attr-defined]
+
+
+# Proclitics a name can carry, longest first: a conjunction, a preposition, or both.
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+MIN_REST = 3  # letters left after the proclitic: "وفد", "لبنان" keep their first letter
+
+
+def proclitic_length(tokens: Sequence[HasNorm], mention: Mention, actors: ActorDictionary) -> int:
+    """Letters of the proclitic on the mention's first word: the rest is itself a definite word
+    ("والبيشمركة", "بالجاني"), the start of a dictionary name ("لمجلس عشائر", "ووزارة") or a
+    first name ("وعطية"). ل + ال is written لل, so only a conjunction comes off "وللمتمردين"."""
+    word = tokens[mention.first].norm
+    following = [_Word(t.norm) for t in tokens[mention.first + 1:mention.last]]
+    for prefix in PROCLITICS:
+        rest = word[len(prefix):]
+        if not word.startswith(prefix) or len(rest) < MIN_REST or (prefix[-1] == "ل" and rest.startswith("ل")):
+            continue
+        if rest.startswith("ال") and len(rest) > MIN_REST:
+            return len(prefix)
+        found = actors.find([_Word(rest), *following])
+        if (found and found[0].first == 0) or load_person_names().is_given_name(rest):
+            return len(prefix)
+    return 0
 
 
 def _merge_titles(mentions: list[Mention], tokens: Sequence[HasNorm] = ()) -> list[Mention]:
@@ -274,13 +340,27 @@ def _merge_titles(mentions: list[Mention], tokens: Sequence[HasNorm] = ()) -> li
         if (previous is not None and mention.kind == "person"
                 and previous.kind in {"government", "person", "organisation"}
                 and (previous.last == mention.first or _title_place(tokens, previous.last, mention.first)
-                     or (previous.kind == "government" and _title_words(tokens, previous.last, mention.first)))
+                     or (_titles_across(tokens, previous) and _title_words(tokens, previous.last, mention.first)))
                 and not _new_title(tokens, previous, mention)):
             merged[-1] = replace(mention, first=previous.first,
                                  country=mention.country or previous.country)
         else:
             merged.append(mention)
     return merged
+
+
+def _titles_across(tokens: Sequence[HasNorm], title: Mention) -> bool:
+    """A title that may take words before the holder's name: an office, or a body that is no
+    preposition's object ("المشرف العام على مركز الملك سلمان … الدكتور عبدالله الربيعة": there
+    the body ends the title of someone else)."""
+    if title.kind == "government":
+        return True
+    return (title.kind == "organisation" and title.first > 0
+            and tokens[title.first - 1].norm not in PREPOSITIONS_BEFORE_BODY)
+
+
+# Prepositions (matching forms) after which a body is the object of a longer title.
+PREPOSITIONS_BEFORE_BODY = frozenset({"علي", "في", "من", "الي", "عن", "ل", "ب"})
 
 
 def _new_title(tokens: Sequence[HasNorm], previous: Mention, mention: Mention) -> bool:
@@ -338,15 +418,24 @@ def _extend(tokens: Sequence[HasNorm], mention: Mention, others: list[Mention],
             stops: frozenset[int] = frozenset()) -> Mention:
     """Stretch a mention over the definite words that complete it ("مجلس عشائر" + "العراق العربيه")."""
     last = mention.last
+    if mention.kind == "person" and tokens[last - 1].norm.startswith(("ال", "وال")):
+        return mention  # a definite family name closes a name: "وأعلن العبادي التزامه"
     starts = {m.first for m in others} | stops
+    honorifics = load_person_names().honorifics
     while (last < len(tokens) and last - mention.last < MAX_EXTENSION and last not in starts
-           and _continues_phrase(tokens[last].norm)):
-        last += 1
+           and _continues_phrase(tokens[last].norm) and (tokens[last].norm,) not in honorifics):
+        last += 1  # (an honorific opens someone's name: "مجلس عشائر العراق الشيخ أحمد الغانم")
     return replace(mention, last=last) if last != mention.last else mention
 
 
+# Pronoun suffixes no word with the article takes: "التزامها" is التزام + ها, not ال + a noun.
+# (Not ه, which also spells ة, nor هم / كم, which end المتهم، الحكم.)
+PRONOUN_ENDINGS = ("ها", "هما")
+
+
 def _continues_phrase(token: str) -> bool:
-    return token.startswith("ال") and len(token) > 3 and token not in PHRASE_STOPS
+    return (token.startswith("ال") and len(token) > 3 and token not in PHRASE_STOPS
+            and not token.endswith(PRONOUN_ENDINGS))
 
 
 def _is_adjective(tokens: Sequence[HasNorm], match: object, stops: frozenset[int] = frozenset()) -> bool:

@@ -13,11 +13,11 @@ the verb; "we" (نرفض، ندعو) is the quoted speaker; a conjoined verb of 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from hadath.extract.actors import ROLE_CUES_PATH as ROLE_CUES_PATH  # re-exported for the cue tests
+from hadath.extract.actors import load_role_cues
 from hadath.extract.cues import Cues
 from hadath.extract.mentions import Mention
 from hadath.extract.triggers import TriggerMatch
@@ -58,6 +58,9 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         actor = absorbed[0]
         return actor, _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
     word = tokens[trigger.first].norm
+    received = _reception(tokens, trigger, pool, cues)
+    if received is not None:
+        return received
     if passive(tokens, trigger):
         # "وكان مرسي قد عوقب", "أحيلوا للمحاكمة", "اغتيل القيادي على يد مسلحين": the verb's
         # subject suffers the act; the doer, if any, is named after "على يد / من قبل".
@@ -78,7 +81,10 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         # inside the words quoted before it ("… مسؤولية إسرائيل"، متهما): that speaker is elsewhere.
         before = [m for m in pool if m.last <= trigger.first and not _quoted(tokens, m.last, trigger.first)]
         speakers = [m for m in before if m.kind not in PASSIVE_KINDS]
-        actor = (speakers or before)[0] if before else None
+        people = [m for m in speakers if m.kind == "person"]
+        # "يظهر … زعيم عصابة القتل نوري المالكي بتصريحات …، متهما": a person named nearest is who
+        # speaks; else the sentence's first party
+        actor = people[-1] if people else (speakers or before)[0] if before else None
     elif trigger.entry.pos == "verb" and not cues.patient_genitive.contains_at(tokens, trigger.first):
         actor = _verb_subject(tokens, trigger, pool, cues, carried=verbal and word[:1] in {"و", "ف"})
     elif verbal:
@@ -99,6 +105,8 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         # "لقي 3 أشخاص مصرعهم … جراء هجوم مباغت شنه عناصر تنظيم داعش": the attack's doer named
         # after an agent marker further on in the sentence.
         actor = _marked_agent(tokens, trigger, pool, cues, ATTACKER_REACH)
+    if actor is None and exclude is not None and _own_act_reported(tokens, trigger, exclude):
+        actor = exclude  # "أعلنت الحكومة البريطانية أنها ستمدد مشاركتها في الضربات الجوية"
     target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
     if target is None and verbal:
         # "أدانت الجامعة الاقتحامات … من قبل المتطرفين": a condemnation is aimed at whoever did
@@ -113,9 +121,53 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
     if trigger.entry.event_type == "AID":
         # "المساعدات … لإغاثة شعب النيبال": whom the aid is for, however far after the aid word.
         target = _beneficiary(tokens, trigger, [m for m in pool if m is not actor]) or target
+        if actor is None:
+            # "الجسر الإغاثي … التي أمر به خادم الحرمين الشريفين": who ordered the aid gives it
+            actor = _sponsor(tokens, trigger, [m for m in pool if m is not target])
     if trigger.entry.id in cues.host_entries:
         return target, actor  # "استقبل الملك الوزير": the visitor acts, the host receives
+    if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
+        target = _with_facility(tokens, target, cues)
     return actor, target
+
+
+FACILITY_WORDS = 3  # "على مواقع جبلية للمتمردين": words between the marker and the owner
+
+
+def _with_facility(tokens: Sequence[HasNorm], target: Mention, cues: Cues) -> Mention:
+    """"غارات على مواقع جبلية للمتمردين", "هجوم على تمركز للكتيبة": what was hit is the place the
+    owner (ل + party) holds; the words a reader quotes run from the marker to the owner."""
+    if target.first <= 0 or not tokens[target.first].norm.startswith("ل"):
+        return target
+    start = None
+    for first in range(target.first - 1, max(-1, target.first - FACILITY_WORDS - 1), -1):
+        word = tokens[first].norm
+        if not word.isalpha() or word in PHRASE_ENDS or word.startswith(("ال", "وال")):
+            break  # a definite noun or a particle: no facility phrase of its own
+        marker = first - 1
+        if marker >= 0 and cues.target_markers.contains_at(tokens, marker) and tokens[marker].norm not in NOT_AIMED:
+            start = first  # (the farthest marker wins: "على مواقع جبلية للمتمردين")
+    if start is None:
+        return target
+    return replace(target, first=start, start=tokens[start].start, proclitic=0)  # type: ignore[attr-defined]
+
+
+NOT_AIMED = frozenset({"مع", "الي", "عن", "نحو"})  # markers of company or direction, not of a target
+
+
+def _reception(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
+               cues: Cues) -> tuple[Mention, Mention] | None:
+    """(visitor, host) of a reception noun: "استقبال خادم الحرمين الشريفين … لسامح شكري": the
+    genitive right after the noun receives, the one marked by ل is received (and acts)."""
+    if trigger.entry.id not in cues.host_entries or trigger.entry.pos != "noun":
+        return None
+    host = next((m for m in pool if m.first == trigger.last), None)
+    if host is None:
+        return None
+    visitor = next((m for m in pool if host.last <= m.first <= host.last + TARGET_WINDOW
+                    and tokens[m.first].norm.startswith("ل") and not tokens[m.first].norm.startswith("لل")
+                    and not crosses_clause(tokens, host.last, m.first)), None)
+    return (visitor, host) if visitor is not None else None
 
 
 def first_person(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
@@ -142,6 +194,34 @@ PRONOUN_COMPLEMENTIZERS = frozenset(normalize(w) for w in {
     "بأننا"})
 # Particles between that subject and its verb ("إنها قد أحالت", "أنه لن يسمح").
 VERB_PARTICLES = frozenset(normalize(w) for w in {"قد", "لقد", "لن", "لم", "سوف", "لا", "ما"})
+
+
+OWN_ACT_REACH = 12  # "أنها ستمدد لعام واحد أي حتى مارس 2017 مشاركتها في الضربات"
+
+
+def _own_act_reported(tokens: Sequence[HasNorm], trigger: TriggerMatch, speaker: Mention) -> bool:
+    """An event noun possessed by the speaker's pronoun ("مشاركتها في الضربات") in the clause the
+    speaker opens with "أنها / إنه", no other doer named: the speaker reports its own act."""
+    if not 0 <= speaker.last <= trigger.first or not _possessed_before(tokens, trigger.first):
+        return False
+    for index in range(trigger.first - 1, max(speaker.last - 1, trigger.first - OWN_ACT_REACH - 1), -1):
+        word = tokens[index].norm
+        if word in CLAUSE_BREAKS:
+            return False
+        if word in PRONOUN_COMPLEMENTIZERS:
+            return True
+    return False
+
+
+# Pronoun suffixes that show (ه alone also spells ة): "مشاركتها", "دورهم", "مشاركته".
+POSSESSIVE_ENDINGS = ("ها", "هم", "هما", "ته")
+
+
+def _possessed_before(tokens: Sequence[HasNorm], first: int) -> bool:
+    """"مشاركتها في الضربات", "دورهم في الهجوم": a noun with a pronoun, then في / ب, then the event."""
+    return (first >= 2 and tokens[first - 1].norm in {"في", "ب"}
+            and tokens[first - 2].norm.endswith(POSSESSIVE_ENDINGS)) or (
+        first >= 1 and tokens[first].norm[:1] == "ب" and tokens[first - 1].norm.endswith(POSSESSIVE_ENDINGS))
 
 
 def pronoun_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
@@ -324,27 +404,24 @@ KANA_REACH = 16  # "وكانت الأجهزة الأمنية وعقب وقوع �
 def _kana_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:
     """"وكانت X [قد] … VERB": the subject named right after كان is the verb's, however long
     the phrase between (a time clause, a place)."""
+    comma = None
     for index in range(trigger.first - 1, max(-1, trigger.first - KANA_REACH - 1), -1):
         word = tokens[index].norm
+        if word == "،" and comma is None:
+            comma = index  # "وكان الصافي، طالب العبادي": a comma may close the fronted subject
+            continue
         if word in CLAUSE_BREAKS or word in PRONOUN_COMPLEMENTIZERS or word in {"ان", "بان"}:
             return None  # "وكان الجيش قد أعلن أن المسلحين هاجموا": the reported verb has its own subject
         if word in KANA:
             first = index + 2 if index + 1 < len(tokens) and tokens[index + 1].norm == "قد" else index + 1
-            return next((m for m in pool if m.first == first and m.last <= trigger.first), None)
+            return next((m for m in pool if m.first == first and m.last <= trigger.first
+                         and (comma is None or m.last == comma)), None)
     return None
 
 
-ROLE_CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "actors" / "roles" / "role_cues.yaml"
-BENEFICIARY_REACH = 18  # "وصلت طائرة المساعدات … إلى مطار تيرانا الدولي في جمهورية ألبانيا أمس لإعانة المتضررين"
-
-
-@lru_cache(maxsize=2)
-def load_role_cues(path: Path = ROLE_CUES_PATH) -> dict[str, frozenset[str]]:
-    """The role cue lists (matching forms), validated: each a list of Arabic words."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or not all(isinstance(v, list) and v for v in data.values()):
-        raise ValueError(f"{path}: expected a mapping of non-empty lists")
-    return {key: frozenset(normalize(word) for word in words) for key, words in data.items()}
+# "حطت آخر طائرة من الجسر الإغاثي للمساعدات الإنسانية السعودية التي أمر به خادم الحرمين الشريفين الملك
+# سلمان بن عبدالعزيز آل سعود – أيده الله – لإغاثة شعب النيبال": a relative clause between aid and its purpose
+BENEFICIARY_REACH = 24
 
 
 def _beneficiary(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:
@@ -355,6 +432,18 @@ def _beneficiary(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Me
             return None
         if tokens[index].norm in markers:
             return next((m for m in pool if index < m.first <= index + 2), None)
+    return None
+
+
+def _sponsor(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:
+    """The participant right after words naming who ordered the aid ("أمر بها", "بتوجيه من")."""
+    sponsors = load_role_cues()["aid_sponsors"]
+    for index in range(trigger.last, min(len(tokens), trigger.last + BENEFICIARY_REACH)):
+        if tokens[index].norm in {".", "؛", ";"}:
+            return None
+        for width in (2, 1):
+            if " ".join(t.norm for t in tokens[index:index + width]) in sponsors:
+                return next((m for m in pool if m.first == index + width), None)
     return None
 
 

@@ -138,6 +138,10 @@ class _Tables:
     literal: frozenset[str] = frozenset()  # words never read as proclitic + name (وكيل)
 
 
+# Proclitics a place mention's words leave out (a conjunction, a preposition, or both).
+_NAME_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "وب", "فب", "ول", "فل"})
+
+
 @lru_cache(maxsize=200_000)
 def _word_forms(norm: str) -> tuple[tuple[str, str], ...]:
     """(form, stripped prefix) pairs of a cue word (في، مدينة، المدن …), article stripped too."""
@@ -388,6 +392,18 @@ class Gazetteer:
     def admin1(self, code: str) -> GeoPlace | None:
         """The first-level division with ISO 3166-2 ``code`` (region countries only)."""
         return self._admin1.get(code.upper())
+
+    def proclitic(self, norm: str) -> int:
+        """Letters of the proclitic (و، ف، ب، ل) on a place mention's first token (matching
+        form) that the words naming the place leave out: "وتشاد" → تشاد, "بالعاصمة" → العاصمة.
+        0 for a name that is itself listed (واشنطن، بغداد) or whose ل is the article's (للموصل)."""
+        if norm in self._tables.literal or self._tables.names.get(norm) or self._tables.classes.get(norm):
+            return 0
+        for form, prefix in _word_forms(norm):
+            if (prefix in _NAME_PROCLITICS and not (prefix.endswith("ل") and form.startswith("ل"))
+                    and (form in self._tables.names or form in self._tables.classes)):
+                return len(prefix)
+        return 0
 
     def lookup(self, text: str) -> list[GeoPlace]:
         """Every place one of whose names is exactly ``text`` (any spelling; for tests/tools)."""

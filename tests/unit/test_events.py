@@ -293,3 +293,9 @@ def test_an_event_aimed_at_or_dated_by_is_no_report_of_it() -> None:
     assert "PROTEST" not in types_of("وقبل بدء المظاهرة وضع المتظاهرون قطعا من اللحم على سور النقابة.")
     # An occurrence verb governs both acts of the pair.
     assert "ASSAULT" in types_of("وقال إن أقاربهم تعرضوا للاغتصاب والقتل على أيدي المسلحين في القرية أمس.")
+
+
+def test_blew_himself_up_is_a_verb_that_needs_no_sign_of_occurrence() -> None:
+    (blast,) = [e for e in events_of("وأفاد مسؤولون بأن مهاجما انتحاريا فجر نفسه خارج مكتب شركة أمنية في الإقليم.")
+                if e.event_type == "ASSAULT"]
+    assert blast.trigger.text == "فجر نفسه" and blast.modality == "claimed"

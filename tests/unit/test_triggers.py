@@ -348,6 +348,19 @@ def test_blessings_and_a_hospital_reception_are_no_support_or_meeting(lexicon: T
     assert "CONSULT" in types_of(find(lexicon, "استقبل الرئيس وزير الخارجية الأميركي"))
 
 
+def test_crowds_rioters_and_angry_people_are_participants_not_protests(lexicon: TriggerLexicon) -> None:
+    # Like المتظاهرون: the people of a protest, named; the protest needs a word of its own (one
+    # weighted at least MIN_WEIGHT, what event assembly keeps).
+    def protest(text: str) -> bool:
+        return any(m.entry.event_type == "PROTEST" and m.weight >= MIN_WEIGHT for m in find(lexicon, text))
+
+    assert not protest("دعا المحافظ حشود المتظاهرين إلى جمع التواقيع")
+    assert not protest("حاول مشاغبون نهب منازل ومتاجر")
+    assert not protest("بعد مهاجمة متظاهرين غاضبين للسفارة")
+    assert protest("احتشد آلاف المتظاهرين أمام البرلمان")
+    assert protest("اندلعت أعمال شغب في المدينة")
+
+
 def test_shared_entries_return_both_types(lexicon: TriggerLexicon) -> None:
     matches = find(lexicon, "أعلنت الأحزاب مقاطعة")
     assert types_of(matches) == {"PROTEST", "SANCTION"}
