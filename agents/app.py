@@ -10,17 +10,23 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import faust
+from faust.types import TP
 from pydantic import BaseModel
 
 from agents import metrics
-from agents.logs import json_logging_config
+from agents.health import AgentTracker
+from agents.logs import json_logging_config, tidy_worker_logging
+from hadath import stages
 from hadath.deadletter import dead_letter, encode_outputs, fit_dead_letter
 from hadath.settings import Settings
 
 settings = Settings.from_env()
 logger = logging.getLogger("hadath")
+
+STAGES = ("normalize", "extract", "resolve")  # the agents, by the names /health and /metrics use
 
 app = faust.App(
     settings.app_id,
@@ -54,25 +60,63 @@ merge_table = app.Table("merge", default=dict, partitions=settings.partitions)
 
 Handler = Callable[[bytes], Sequence[tuple[str, BaseModel | bytes]]]
 
+# Whether each agent's loop runs, and when one last left it (see agents.health, /health).
+agent_tracker = AgentTracker()
+# When this worker was last given each partition: a partition never read counts as idle from then.
+partitions_assigned_at: dict[tuple[str, int], float] = {}
+
+
+@app.on_partitions_assigned.connect
+async def _note_assignment(sender: faust.App, assigned: set[TP], **kwargs: Any) -> None:
+    now = time.monotonic()
+    partitions_assigned_at.clear()
+    partitions_assigned_at.update(dict.fromkeys(assigned, now))
+
+
+@app.task
+async def _tidy_logging() -> None:
+    # An app task starts after the worker has configured logging, so this undoes what it set.
+    tidy_worker_logging(settings.log_level, settings.log_repeat_seconds)
+
+
+@app.task
+async def _warm_up() -> None:
+    # Lexicons and the gazetteer load on first use (~0.5 s); pay it at start, not on message one.
+    if not settings.identity_stages:
+        stages.warm_up()
+
 
 async def run_stage(event: faust.EventT, stage: str, handler: Handler, output: faust.TopicT) -> None:
-    """Run ``handler`` on one message; publish its records, or a dead letter if it fails."""
-    message = event.message
+    """Run ``handler`` on one message; publish its records, or a dead letter if it fails.
+
+    ``hadath_processing_seconds`` times the handler and the encoding of its records only: while
+    a send is awaited other agents run, so a send's time is the stage's wait, not its work, and
+    goes to ``hadath_send_seconds``.
+    """
+    stage_metrics = metrics.for_stage(stage)
+    stage_metrics.messages_in.inc()
     started = time.perf_counter()
-    metrics.MESSAGES_IN.labels(stage).inc()
     try:
         # Encoded and size-checked before the first send, so a message either publishes all
         # its records or becomes a dead letter: never a half-published failure.
         encoded = encode_outputs(handler(event.value), event.key, settings.max_message_bytes)
     except Exception as error:  # every failure becomes a dead letter; the worker goes on
-        letter = fit_dead_letter(dead_letter(stage, error, event.value, event.key, message.topic,
-                                             message.partition, message.offset), settings.max_message_bytes)
-        metrics.DEAD_LETTERS.labels(stage, letter.reason).inc()
-        logger.warning("%s: %s at %s[%s]@%s: %s", stage, letter.reason, message.topic, message.partition,
-                       message.offset, letter.error_message[:200])
-        await dead_letter_topics[message.topic].send(key=event.key, value=letter.model_dump_json().encode())
+        stage_metrics.processing.observe(time.perf_counter() - started)
+        await _send_dead_letter(event, stage, error)
         return
+    sending = time.perf_counter()
+    stage_metrics.processing.observe(sending - started)
     for key, value in encoded:
         await output.send(key=key, value=value)
-    metrics.MESSAGES_OUT.labels(stage).inc(len(encoded))
-    metrics.PROCESSING_SECONDS.labels(stage).observe(time.perf_counter() - started)
+    stage_metrics.sending.observe(time.perf_counter() - sending)
+    stage_metrics.messages_out.inc(len(encoded))
+
+
+async def _send_dead_letter(event: faust.EventT, stage: str, error: Exception) -> None:
+    message = event.message
+    letter = fit_dead_letter(dead_letter(stage, error, event.value, event.key, message.topic,
+                                         message.partition, message.offset), settings.max_message_bytes)
+    metrics.DEAD_LETTERS.labels(stage, letter.reason).inc()
+    logger.warning("%s: %s at %s[%s]@%s: %s", stage, letter.reason, message.topic, message.partition,
+                   message.offset, letter.error_message[:200])
+    await dead_letter_topics[message.topic].send(key=event.key, value=letter.model_dump_json().encode())

@@ -1,6 +1,8 @@
 """normalize: articles.raw → articles.normalized (validate, clean, segment)."""
 
-from agents.app import app, normalized_articles, raw_articles, run_stage, settings
+import faust
+
+from agents.app import agent_tracker, app, normalized_articles, raw_articles, run_stage, settings
 from hadath import stages
 
 
@@ -11,7 +13,8 @@ def _handle(value: bytes) -> list:
 
 
 @app.agent(raw_articles)
-async def normalize(stream):
+async def normalize(stream: faust.StreamT) -> None:
     """Each raw article → one normalized article keyed by its id, or a dead letter."""
-    async for event in stream.events():
-        await run_stage(event, "normalize", _handle, normalized_articles)
+    with agent_tracker.running("normalize"):
+        async for event in stream.events():
+            await run_stage(event, "normalize", _handle, normalized_articles)

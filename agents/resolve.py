@@ -1,6 +1,8 @@
 """resolve: events.candidates → events (canonicalize, merge across articles, stable ids)."""
 
-from agents.app import app, event_candidates, events, merge_table, run_stage, settings
+import faust
+
+from agents.app import agent_tracker, app, event_candidates, events, merge_table, run_stage, settings
 from hadath import stages
 
 
@@ -11,7 +13,8 @@ def _handle(value: bytes) -> list:
 
 
 @app.agent(event_candidates)
-async def resolve(stream):
+async def resolve(stream: faust.StreamT) -> None:
     """Each candidate → the event it belongs to (new or merged), keyed by event id."""
-    async for event in stream.events():
-        await run_stage(event, "resolve", _handle, events)
+    with agent_tracker.running("resolve"):
+        async for event in stream.events():
+            await run_stage(event, "resolve", _handle, events)

@@ -37,6 +37,15 @@ class Settings:
     identity_stages: bool = False
     log_json: bool = False
     log_level: str = "info"  # faust levels: crit, error, warn, info, debug
+    # The same warning or error line is written at most once per this many seconds; the next
+    # one let through says how many were suppressed (a broker outage otherwise floods the log).
+    log_repeat_seconds: int = 10
+    # /health turns 503 when an assigned input partition has lag but no message was taken from
+    # it for this long (Faust's own check only logs, after stream_processing_timeout = 5 min).
+    health_stall_seconds: int = 60
+    # /health stays 503 this long after an agent crashed, even once Faust restarted it: a crash
+    # may have skipped a message, and a restart within a second would hide it from any probe.
+    health_crash_seconds: int = 60
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

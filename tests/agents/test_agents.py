@@ -7,6 +7,7 @@ real-broker path is covered by tests/integration.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 from collections.abc import AsyncIterator
@@ -16,9 +17,11 @@ import faust
 import pytest
 
 from agents import extract as extract_agent
+from agents import metrics
 from agents import normalize as normalize_agent
 from agents import resolve as resolve_agent
-from agents.app import app, dead_letter_topics, settings
+from agents.app import agent_tracker, app, dead_letter_topics, settings
+from agents.web import health_report
 from schemas import DeadLetter, Event, EventCandidate, NormalizedArticle
 from tests.conftest import SEED_PATH
 
@@ -104,3 +107,68 @@ async def test_extract_agent_routes_a_schema_violation_to_its_dead_letter_topic(
         letter = await outputs.next_dead_letter()
     assert (letter.stage, letter.reason) == ("extract", "schema")
     assert "NormalizedArticle" in letter.error_message
+
+
+@dataclass
+class SlowOutput:
+    """An output topic whose every send takes ``delay`` seconds (a slow broker, a full buffer)."""
+
+    channel: faust.ChannelT
+    delay: float
+
+    async def send(self, *, key: bytes | None, value: bytes) -> None:
+        await asyncio.sleep(self.delay)
+        await self.channel.send(key=key, value=value)
+
+
+def sample(name: str, stage: str) -> float:
+    return metrics.REGISTRY.get_sample_value(name, {"stage": stage}) or 0.0
+
+
+async def test_processing_seconds_times_the_stage_not_a_slow_send(outputs: Outputs,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(normalize_agent, "normalized_articles", SlowOutput(outputs.output, delay=0.5))
+    before = {name: sample(name, "normalize") for name in ("hadath_processing_seconds_sum",
+                                                           "hadath_processing_seconds_count",
+                                                           "hadath_send_seconds_sum")}
+    async with normalize_agent.normalize.test_context(sink=[]) as agent:
+        await agent.put(json.dumps(SEED, ensure_ascii=False).encode(), key=b"seed")
+        await outputs.next_output()
+        await asyncio.sleep(0.05)  # the agent observes the send time once the send returned
+    processing = sample("hadath_processing_seconds_sum", "normalize") - before["hadath_processing_seconds_sum"]
+    sending = sample("hadath_send_seconds_sum", "normalize") - before["hadath_send_seconds_sum"]
+    assert sample("hadath_processing_seconds_count", "normalize") - before["hadath_processing_seconds_count"] == 1
+    assert 0 < processing < 0.4, processing  # normalizing the seed takes milliseconds
+    assert sending >= 0.5, sending
+
+
+async def test_health_turns_503_naming_the_agent_when_faust_cancels_it(outputs: Outputs) -> None:
+    agent_tracker.reset()
+    async with normalize_agent.normalize.test_context(sink=[]) as agent:
+        await agent.put(json.dumps(SEED, ensure_ascii=False).encode(), key=b"seed")
+        await outputs.next_output()
+        _, body = await health_report()
+        assert body["agents"]["normalize"] == "running"
+        # Faust's cancel ends the actor's stream: the agent returns, and no supervisor restarts it.
+        agent.cancel()
+        await asyncio.sleep(0.1)
+        status, body = await health_report()
+    assert status == 503
+    assert body["agents"]["normalize"] == "not running (stream ended)"
+    assert "agent normalize: not running (stream ended)" in body["reasons"], body
+
+
+async def test_health_stays_503_after_a_cancelled_agent_task_was_restarted(outputs: Outputs) -> None:
+    agent_tracker.reset()
+    async with extract_agent.extract.test_context(sink=[]):
+        await asyncio.sleep(0.1)
+        actor_tasks = [task for task in asyncio.all_tasks()
+                       if task.get_coro().__qualname__ == "Agent._execute_actor"]
+        assert actor_tasks
+        for task in actor_tasks:
+            task.cancel()
+        await asyncio.sleep(0.2)
+        status, body = await health_report()
+    assert status == 503
+    assert "cancelled" in body["agents"]["extract"], body
+    assert any(reason.startswith("agent extract:") for reason in body["reasons"]), body
