@@ -118,7 +118,7 @@ class ActorMatch:
 class ActorDictionary:
     """All actor entries, indexed by the first word of each form for longest-match lookup."""
 
-    __slots__ = ("_by_name", "_index", "entries", "version")
+    __slots__ = ("_by_name", "_index", "_recent", "entries", "version")
 
     def __init__(self, entries: Sequence[ActorEntry], version: str) -> None:
         self.entries: tuple[ActorEntry, ...] = tuple(entries)
@@ -127,13 +127,21 @@ class ActorDictionary:
         self._index: PhraseIndex[ActorEntry] = PhraseIndex(
             (form, entry) for entry in self.entries for form in entry.forms
         )
+        # The last sentence scanned and its matches: extraction asks about one sentence several
+        # times in a row (its speakers, their setting, its events), and a scan is the costly part.
+        self._recent: tuple[object, list[ActorMatch]] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def find(self, tokens: Sequence[TokenSpan] | Sequence[HasNorm]) -> list[ActorMatch]:
         """Longest non-overlapping actor mentions in ``tokens``, left to right."""
-        return [ActorMatch(m.value, m.first, m.last) for m in self._index.find(tokens)]
+        recent = self._recent
+        if recent is not None and recent[0] is tokens:
+            return list(recent[1])
+        found = [ActorMatch(m.value, m.first, m.last) for m in self._index.find(tokens)]
+        self._recent = (tokens, found)
+        return list(found)
 
     def by_name(self, name: str) -> ActorEntry | None:
         """The entry with canonical English ``name``, if any."""
@@ -225,6 +233,11 @@ class PersonNames:
     honorifics: frozenset[tuple[str, ...]]
     given_names: frozenset[str]
     links: frozenset[str]
+    # First words of the honorifics: most tokens open none, and one set test says so.
+    honorific_openers: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "honorific_openers", frozenset(words[0] for words in self.honorifics if words))
 
     def is_given_name(self, word: str) -> bool:
         """A first name: listed, or a compound of عبد (عبدالله، عبداللطيف)."""

@@ -94,6 +94,9 @@ class ArticleContext:
     country_mentions: Counter[str] = field(default_factory=Counter)
     first_place: dict[str, Place] = field(default_factory=dict)
     named_parties: list[Mention] = field(default_factory=list)
+    # Family names of the named parties, kept up as the list grows (see ``_surnames``).
+    surname_index: dict[str, Mention] = field(default_factory=dict)
+    surnames_indexed: int = 0
     # The last named speaker: "وأضاف …" with no subject continues the previous speaker.
     last_speaker: Mention | None = None
     last_speaker_sentence: int = -1
@@ -131,14 +134,17 @@ def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
         context.countries.append(outlet)  # a prior: a shared place name is likelier the outlet's own
     context.dateline = _dateline(doc, kb, context)
     candidates: list[EventCandidate] = []
+    unnoted: list[tuple[int, Sentence]] = []  # sentences with no trigger, speakers not yet noted
     for number, sentence in enumerate(doc.sentences):
-        context.sentence_number = number
         if _is_title(sentence, doc):
             continue  # a headline repeats the body's most informative mention
-        _note_speaker(sentence.tokens, kb, context)
         triggers = kb.lexicon.find(sentence.tokens)
         if not triggers:
+            unnoted.append((number, sentence))
             continue
+        _note_speakers_before(number, unnoted, kb, context)
+        context.sentence_number = number
+        _note_speaker(sentence.tokens, kb, context)
         candidates.extend(_sentence_events(sentence, triggers, kb, context, len(candidates)))
     candidates = _with_article_country(_drop_repeated_mentions(candidates), kb, context)
     return _renumber([_day_only(_undated(_canonical_parties(c, context), context)) for c in candidates])
@@ -1076,6 +1082,25 @@ def _note_speaker(tokens: Sequence[Token], kb: Knowledge, context: ArticleContex
             context.opening_speaker = speaker.elsewhere()
 
 
+# Sentences back from an event whose speakers can still reach it: a speaker is carried at most
+# SPEAKER_REACH sentences, and one carried into a sentence sets its day and place for as many more.
+NOTE_REACH = 2 * SPEAKER_REACH
+
+
+def _note_speakers_before(number: int, unnoted: list[tuple[int, Sentence]], kb: Knowledge,
+                          context: ArticleContext) -> None:
+    """Note, in order, the speakers of the sentences without events that precede sentence ``number``.
+
+    Finding a speaker costs a dictionary pass over its sentence, and every use of one is bounded by
+    SPEAKER_REACH: only the last NOTE_REACH sentences can change what this sentence's events get.
+    """
+    for earlier, sentence in unnoted:
+        if number - earlier <= NOTE_REACH:
+            context.sentence_number = earlier
+            _note_speaker(sentence.tokens, kb, context)
+    unnoted.clear()
+
+
 def _note_setting(tokens: Sequence[Token], match: PhraseMatch[str], speaker: Mention | None, kb: Knowledge,
                   context: ArticleContext) -> None:
     """The day and the place (a town, "في كربلاء") a verb of saying gives its speaker, before
@@ -1277,13 +1302,22 @@ def _with_surnames(tokens: Sequence[Token], participants: list[Mention], context
 
 def _surnames(context: ArticleContext) -> dict[str, Mention]:
     """Family names (the last word, with the article) of the people named so far in full."""
-    names: dict[str, Mention] = {}
-    for mention in [*context.named_parties, *([context.opening_speaker] if context.opening_speaker else [])]:
-        words = normalize(context.text[mention.start:mention.end]).split()
-        if (len(words) >= 2 and words[-1].startswith("ال") and len(words[-1]) >= SURNAME_MIN
-                and words[-1].isalpha() and _first_name(words[-2])):
-            names[words[-1]] = mention
+    # Parties are only ever appended: index the new ones, not the whole article again.
+    for mention in context.named_parties[context.surnames_indexed:]:
+        _index_surname(context.surname_index, mention, context.text)
+    context.surnames_indexed = len(context.named_parties)
+    if context.opening_speaker is None:
+        return context.surname_index
+    names = dict(context.surname_index)
+    _index_surname(names, context.opening_speaker, context.text)
     return names
+
+
+def _index_surname(names: dict[str, Mention], mention: Mention, text: str) -> None:
+    words = normalize(text[mention.start:mention.end]).split()
+    if (len(words) >= 2 and words[-1].startswith("ال") and len(words[-1]) >= SURNAME_MIN
+            and words[-1].isalpha() and _first_name(words[-2])):
+        names[words[-1]] = mention
 
 
 def _first_name(word: str) -> bool:

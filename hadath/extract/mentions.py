@@ -168,6 +168,8 @@ def _words(tokens: Sequence[HasNorm], first: int, last: int) -> str:
 
 def _honorific_end(tokens: Sequence[HasNorm], index: int, names: PersonNames) -> int | None:
     """End of the honorific (الشيخ، معالي، آية الله) starting at ``index``, if one does."""
+    if tokens[index].norm not in names.honorific_openers:
+        return None
     for words in names.honorifics:
         end = index + len(words)
         if end <= len(tokens) and all(tokens[index + k].norm == w for k, w in enumerate(words)):

@@ -32,20 +32,40 @@ class PhraseMatch(Generic[ValueT]):
     last: int
 
 
+class _Node(Generic[ValueT]):
+    """A trie node: the next words, and the phrase ending here (its insertion rank and value)."""
+
+    __slots__ = ("children", "ending")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node[ValueT]] = {}
+        self.ending: tuple[int, ValueT] | None = None
+
+
 class PhraseIndex(Generic[ValueT]):
-    """Phrases (with a value each) indexed for longest-match lookup in token sequences."""
+    """Phrases (with a value each) indexed for longest-match lookup in token sequences.
+
+    A trie of words: a match walks it once along the tokens instead of testing every phrase
+    that shares a first word (common heads like "وزير" open hundreds).
+    """
 
     def __init__(self, phrases: Iterable[tuple[str, ValueT]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], ValueT]]] = {}
-        for phrase, value in phrases:
+        self._root: _Node[ValueT] = _Node()
+        self._count = 0
+        for rank, (phrase, value) in enumerate(phrases):
             words = tuple(normalize(phrase).split())
-            if words:
-                self._by_first.setdefault(words[0], []).append((words, value))
-        for candidates in self._by_first.values():
-            candidates.sort(key=lambda item: -len(item[0]))  # longest first
+            if not words:
+                continue
+            self._count += 1
+            node = self._root
+            for word in words:
+                node = node.children.setdefault(word, _Node())
+            if node.ending is None:  # the first phrase listed with these words keeps them
+                node.ending = (rank, value)
+        self._by_first = self._root.children
 
     def __len__(self) -> int:
-        return sum(len(c) for c in self._by_first.values())
+        return self._count
 
     def match_at(self, tokens: Sequence[HasNorm], index: int) -> PhraseMatch[ValueT] | None:
         """The longest phrase starting at token ``index``, if any."""
@@ -53,26 +73,33 @@ class PhraseIndex(Generic[ValueT]):
 
     def _match(self, tokens: Sequence[HasNorm], index: int,
                token_readings: list[tuple[str, ...]] | None) -> PhraseMatch[ValueT] | None:
-        by_first = self._by_first
+        # Longest wins; of equal length, the first token's earlier reading, then the phrase listed first.
         first_readings = token_readings[index] if token_readings is not None else readings(tokens[index].norm)
-        best: PhraseMatch[ValueT] | None = None
+        best: tuple[int, int, ValueT] | None = None
         for reading in first_readings:
-            candidates = by_first.get(reading)
-            if not candidates:
+            node = self._by_first.get(reading)
+            if node is None:
                 continue
-            for words, value in candidates:
-                length = len(words)
-                if best is not None and length <= best.last - best.first:
-                    break
-                if index + length > len(tokens):
-                    continue
-                if length == 1 or all(
-                    words[k] in (token_readings[index + k] if token_readings is not None
-                                 else readings(tokens[index + k].norm))
-                    for k in range(1, length)
-                ):
-                    best = PhraseMatch(value, index, index + length)
-                    break
+            found = self._deepest(node, tokens, index + 1, 1, token_readings)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+        return PhraseMatch(best[2], index, index + best[0]) if best is not None else None
+
+    def _deepest(self, node: _Node[ValueT], tokens: Sequence[HasNorm], position: int, length: int,
+                 token_readings: list[tuple[str, ...]] | None) -> tuple[int, int, ValueT] | None:
+        """The longest phrase ending at or below ``node``: (length, rank, value)."""
+        best = (length, node.ending[0], node.ending[1]) if node.ending is not None else None
+        if not node.children or position >= len(tokens):
+            return best
+        words = token_readings[position] if token_readings is not None else readings(tokens[position].norm)
+        for word in words:
+            child = node.children.get(word)
+            if child is None:
+                continue
+            found = self._deepest(child, tokens, position + 1, length + 1, token_readings)
+            if found is not None and (best is None or found[0] > best[0]
+                                      or (found[0] == best[0] and found[1] < best[1])):
+                best = found
         return best
 
     def find(self, tokens: Sequence[HasNorm], start: int = 0, end: int | None = None) -> list[PhraseMatch[ValueT]]:
@@ -80,9 +107,13 @@ class PhraseIndex(Generic[ValueT]):
         stop = len(tokens) if end is None else end
         # Readings once per token: a phrase of n words looks at n tokens from each start.
         token_readings = [readings(token.norm) for token in tokens]
+        first_words = self._by_first.keys()
         found = []
         index = start
         while index < stop:
+            if first_words.isdisjoint(token_readings[index]):
+                index += 1  # most tokens open no phrase: one set test instead of a lookup per reading
+                continue
             match = self._match(tokens, index, token_readings)
             if match is not None and match.last <= stop:
                 found.append(match)

@@ -87,6 +87,17 @@ def test_phrase_index_prefers_the_longest_phrase() -> None:
     ]
 
 
+def test_phrase_index_of_equal_length_matches_keeps_the_phrase_listed_first() -> None:
+    # "الامن" and "امن" are both readings of "الأمن": two phrases of two words match at once
+    index = PhraseIndex([("مجلس الأمن", "Security Council"), ("مجلس أمن", "a security council"),
+                         ("مجلس الأمن", "duplicate form")])
+    tokens = tokenize(normalize_text("اجتمع مجلس الأمن أمس"))
+    assert [(m.value, m.first, m.last) for m in index.find(tokens)] == [("Security Council", 1, 3)]
+    reversed_index = PhraseIndex([("مجلس أمن", "a security council"), ("مجلس الأمن", "Security Council")])
+    assert reversed_index.match_at(tokens, 1).value == "a security council"
+    assert len(index) == 3
+
+
 def test_has_arabic() -> None:
     assert has_arabic("Breaking: انفجار")
     assert not has_arabic("only English 123")
