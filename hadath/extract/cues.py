@@ -11,7 +11,7 @@ import yaml
 from hadath.text.phrases import PhraseIndex
 
 CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "cues.yaml"
-CUE_LISTS = ("attribution", "denial", "planned", "hypothetical", "target_markers", "agent_markers",
+CUE_LISTS = ("attribution", "attribution_after", "denial", "planned", "hypothetical", "target_markers", "agent_markers",
              "light_verbs", "occurrence", "occurrence_after", "temporal_governors", "background_heads",
              "topic_governors", "event_links", "patient_genitive", "charge_heads", "possibility", "meeting_references",
              "existing_deal", "accusation_heads")
@@ -22,6 +22,7 @@ class Cues:
     """One phrase index per cue list, and the event-type classes."""
 
     attribution: PhraseIndex[str]
+    attribution_after: PhraseIndex[str]
     denial: PhraseIndex[str]
     planned: PhraseIndex[str]
     hypothetical: PhraseIndex[str]

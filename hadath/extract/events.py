@@ -18,13 +18,13 @@ from hadath.extract.actors import ActorDictionary, load_actors, load_person_name
 from hadath.extract.casualties import CasualtyMention, find_casualties
 from hadath.extract.cues import Cues, load_cues
 from hadath.extract.dates import DateMention, find_dates
-from hadath.extract.mentions import EntityFinder, Mention, mentions_of_sentence
+from hadath.extract.mentions import PLACE_PREPOSITIONS, DocumentEntityFinder, Mention, mentions_of_sentence
 from hadath.extract.modality import conditioned, modality_of
 from hadath.extract.numbers import is_number_word
 from hadath.extract.triggers import TriggerEntry, TriggerLexicon, TriggerMatch, load_lexicon, quad_class
 from hadath.resolve.geo import Gazetteer, GeoPlace, PlaceMatch, load_gazetteer
 from hadath.resolve.outlets import load_outlets
-from hadath.resolve.situated import load_situated
+from hadath.resolve.situated import load_home_bodies, load_situated
 from hadath.settings import Settings
 from hadath.text.clitics import readings
 from hadath.text.normalize import normalize
@@ -50,7 +50,8 @@ class Knowledge:
     actors: ActorDictionary
     gazetteer: Gazetteer
     cues: Cues
-    entities: EntityFinder | None = None
+    # The NER over all sentences of an article at once (None: no NER).
+    entities: DocumentEntityFinder | None = None
 
     @property
     def extractor(self) -> str:
@@ -65,8 +66,9 @@ def knowledge() -> Knowledge:
                      entity_finder(Settings.from_env().ner_backend))
 
 
-def entity_finder(backend: str) -> EntityFinder | None:
-    """The NER to use: ``crf`` (shipped), ``camel`` (camel-tools' model, where installed), ``none``."""
+def entity_finder(backend: str) -> DocumentEntityFinder | None:
+    """The NER to use over an article's sentences: ``crf`` (shipped; its document-level pass sees
+    names found elsewhere in the article), ``camel`` (camel-tools' model, where installed), ``none``."""
     if backend == "none":
         return None
     if backend == "camel":
@@ -74,11 +76,11 @@ def entity_finder(backend: str) -> EntityFinder | None:
 
         if not camel.available():
             raise ValueError(f"HADATH_NER_BACKEND=camel but {camel.unavailable_reason()}")
-        return camel.entities
+        return lambda sentences: [camel.entities(tokens) for tokens in sentences]  # type: ignore[arg-type]
     if backend == "crf":
-        from hadath.ner import entities
+        from hadath.ner import entities_in_document
 
-        return entities
+        return entities_in_document  # type: ignore[return-value]
     raise ValueError(f"HADATH_NER_BACKEND={backend!r}: expected crf, camel or none")
 
 
@@ -108,6 +110,9 @@ class ArticleContext:
     # The day a speaker was last said to speak, with the speaker's name and the sentence number:
     # what the same speaker goes on to say unnamed ("داعيا …", "ودعا …") was said that day.
     speaker_day: tuple[str, When, int] | None = None
+    # That day was given by a verb of saying ("وقال في خطبة صلاة الجمعة أمس"), not by an event of the
+    # speaker's: it then dates what the speaker, named again, goes on to say.
+    said_day: bool = False
     # Where a speaker was said to speak ("وقال في خطبة صلاة الجمعة في كربلاء"), likewise.
     speaker_place: tuple[str, Place, int] | None = None
     # The day of the last dated event of each type, and its sentence: "كما تظاهر مئات آخرون"
@@ -118,6 +123,16 @@ class ArticleContext:
     undated: set[tuple[int, int]] = field(default_factory=set)
     # Trigger spans of proceedings (a trial, an indictment): placed like material events.
     situated: set[tuple[int, int]] = field(default_factory=set)
+    # The current sentence's event triggers: a date in another's clause is that event's day.
+    sentence_triggers: list[TriggerMatch] = field(default_factory=list)
+    # The town in a speaker's title, by the speaker's name (see ``_seat``).
+    seats: dict[str, Place] = field(default_factory=dict)
+    # The last meeting the article placed: "خلال اللقاء" later on refers to it.
+    meeting: EventCandidate | None = None
+    # The NER's entities per sentence (event sentences only), tagged once per article on first need.
+    entities: list[list[tuple[int, int, str]]] | None = None
+    # Triggers of later sentences, found when choosing the sentences to tag: not looked up twice.
+    found_triggers: dict[int, list[TriggerMatch]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -138,7 +153,7 @@ def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
     for number, sentence in enumerate(doc.sentences):
         if _is_title(sentence, doc):
             continue  # a headline repeats the body's most informative mention
-        triggers = kb.lexicon.find(sentence.tokens)
+        triggers = _triggers_of(number, sentence, kb, context)
         if not triggers:
             unnoted.append((number, sentence))
             continue
@@ -147,7 +162,8 @@ def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
         _note_speaker(sentence.tokens, kb, context)
         candidates.extend(_sentence_events(sentence, triggers, kb, context, len(candidates)))
     candidates = _with_article_country(_drop_repeated_mentions(candidates), kb, context)
-    return _renumber([_day_only(_undated(_canonical_parties(c, context), context)) for c in candidates])
+    return _renumber([_day_only(_undated(_at_home(_canonical_parties(c, context), kb, context), context))
+                      for c in candidates])
 
 
 UNSPECIFIED = " (unspecified)"
@@ -174,10 +190,8 @@ def _with_article_country(candidates: list[EventCandidate], kb: Knowledge,
                           context: ArticleContext) -> list[EventCandidate]:
     """A material event with no place of its own happened where the article is set: the
     country its places are mostly in (GUIDELINES: the country "when the article makes it clear")."""
-    if not context.country_mentions:
-        return candidates
-    (country, count), *rest = [*context.country_mentions.most_common(2), ("", 0)]
-    if count < ARTICLE_COUNTRY_MIN or count <= rest[0][1]:
+    country = _article_country(context)
+    if country is None:
         return candidates  # no clear setting
     first = context.first_place[country]
     # The country named by its name ("بالكويت") is what a reader gives as the place; a town, a
@@ -190,7 +204,59 @@ def _with_article_country(candidates: list[EventCandidate], kb: Knowledge,
             for c in candidates]
 
 
+def _article_country(context: ArticleContext) -> str | None:
+    """The country the article is set in: the one its places are clearly mostly in, if any."""
+    if not context.country_mentions:
+        return None
+    (country, count), *rest = [*context.country_mentions.most_common(2), ("", 0)]
+    return country if count >= ARTICLE_COUNTRY_MIN and count > rest[0][1] else None
+
+
+def _at_home(candidate: EventCandidate, kb: Knowledge, context: ArticleContext) -> EventCandidate:
+    """A statement or a meeting with no place stated that can only have happened in one country:
+    the country, with no words (the annotations give it so). Run once parties have their canonical
+    names, since a generic mention ("مشرعين") learns its country from the specific one."""
+    if candidate.location is not None or candidate.event_type not in kb.cues.verbal_types:
+        return candidate
+    country = _home_country(candidate, context)
+    if country is None:
+        return candidate
+    anchor = Place(text="", start=candidate.trigger.start, end=candidate.trigger.start, name="")
+    return candidate.model_copy(update={"location": _country_only(country, anchor, kb)})
+
+
+def _home_country(candidate: EventCandidate, context: ArticleContext) -> str | None:
+    """Where a placeless statement or meeting happened, when its parties say so.
+
+    A court, a prosecutor or a parliament acts at home (hadath/data/places/home_bodies.yaml): its
+    own country, else the article's. A meeting is held at the one met, who receives; one with an
+    official named by title alone ("بعد التشاور مع رئيس الوزراء") by the state the article is about
+    is among that state's own officials, at home. (A state met, "المفاوضات مع طهران", could be met anywhere.)
+    """
+    actor, target = candidate.actor, candidate.target
+    if actor is not None and actor.name in load_home_bodies():
+        return actor.country or _article_country(context)
+    if candidate.event_type not in PLACED_VERBAL_TYPES or target is None or target.kind not in HOST_KINDS:
+        return None
+    if target.country is not None:
+        return target.country
+    if (actor is not None and actor.kind in OFFICIAL_KINDS and target.name.endswith(UNSPECIFIED)
+            and actor.country is not None and actor.country == _article_country(context)):
+        return actor.country  # (the title alone names an official of the state the article is about)
+    return None
+
+
+OFFICIAL_KINDS = frozenset({"government", "person"})
 HOST_KINDS = frozenset({"person", "government", "organisation"})
+
+
+def _host_country_named(tokens: Sequence[Token], places: list[PlaceMatch], host: Mention,
+                        context: ArticleContext) -> Place | None:
+    """The host's country as its title names it ("وزير خارجية الإمارات"): the words a reader gives
+    as where the meeting was held."""
+    named = next((p for p in places if host.first <= p.first and p.last <= host.last
+                  and p.place.precision == "country" and p.place.country == host.country), None)
+    return _place(named, tokens, context.text) if named is not None else None
 
 
 def _place_anchor(tokens: Sequence[Token], trigger: TriggerMatch) -> Place:
@@ -244,7 +310,12 @@ def _same_event(earlier: EventCandidate, later: EventCandidate) -> bool:
         (earlier.date.value, later.date.value),
         (earlier.killed, later.killed),
     )
-    return all(a is None or b is None or a == b for a, b in pairs)
+    # Agreeing only where one side is unknown is no sign of one event: a shared value is, or a
+    # mention that tells nothing of its own (a bare repeat, "الهجوم").
+    if not all(a is None or b is None or a == b for a, b in pairs):
+        return False
+    return (any(a is not None and a == b for a, b in pairs)
+            or all(a is None for a, _ in pairs) or all(b is None for _, b in pairs))
 
 
 def _repeated_words(earlier: EventCandidate, later: EventCandidate) -> bool:
@@ -255,7 +326,28 @@ def _repeated_words(earlier: EventCandidate, later: EventCandidate) -> bool:
         return False
     pairs = ((_name(earlier.actor), _name(later.actor)), (earlier.date.value, later.date.value),
              (_name(earlier.location), _name(later.location)), (earlier.killed, later.killed))
-    return all(a is None or b is None or a == b for a, b in pairs)
+    if not all(a is None or b is None or a == b for a, b in pairs):
+        return False
+    # Told again to other addressees, a call asks the same thing ("دعا … الحكومة إلى الإصلاح" …
+    # "ودعا … البرلمان إلى الإصلاح"); asking something else of others is another statement
+    # ("طالب الصافي العبادي بالضرب بيد من حديد" … "وطالب الصافي القوى السياسية بتوحيد مواقفها").
+    first, second = _name(earlier.target), _name(later.target)
+    return first is None or second is None or first == second or bool(_asked(earlier) & _asked(later))
+
+
+ASKED_WORDS = 4  # words after the addressee that say what is asked
+ASKED_MIN_LETTERS = 4  # shorter words are particles (إلى، على، في)
+
+
+def _asked(candidate: EventCandidate) -> set[str]:
+    """The readings of the content words right after the target: what a statement asks or says of it."""
+    if candidate.target is None:
+        return set()
+    evidence = candidate.evidence
+    raw = normalize(evidence.text[max(0, candidate.target.end - evidence.start):]).split()[:ASKED_WORDS]
+    words = ["".join(letter for letter in word if letter.isalpha()) for word in raw]
+    return {form for word in words if len(word) >= ASKED_MIN_LETTERS for form in readings(word)
+            if len(form) >= ASKED_MIN_LETTERS}
 
 
 def _bare_word(text: str) -> str:
@@ -318,14 +410,41 @@ def _dated_dateline(head: Sequence[Token], kb: Knowledge, context: ArticleContex
     return _place(town, head, context.text)
 
 
+def _triggers_of(number: int, sentence: Sentence, kb: Knowledge, context: ArticleContext) -> list[TriggerMatch]:
+    """The sentence's triggers, found ahead when the NER chose the sentences to tag (``_entities_of``)."""
+    found = context.found_triggers.pop(number, None)
+    return found if found is not None else kb.lexicon.find(sentence.tokens)
+
+
+def _entities_of(number: int, kb: Knowledge, context: ArticleContext) -> list[tuple[int, int, str]]:
+    """The NER's entities of sentence ``number``. The article's event sentences (those with a
+    trigger of weight) are tagged at once, the first time one needs them, as one document: the
+    document pass finds a name again where its sentence alone leaves it untagged. The other
+    sentences are not tagged (no event reads their entities): tagging is most of the NER's cost."""
+    if kb.entities is None:
+        return []
+    if context.entities is None:
+        sentences = context.doc.sentences
+        # The first sentence to need them is the first with a trigger: none before it has one.
+        ahead = {i: kb.lexicon.find(sentences[i].tokens) for i in range(number + 1, len(sentences))}
+        context.found_triggers = ahead
+        wanted = [number, *(i for i, found in ahead.items() if any(t.weight >= MIN_WEIGHT for t in found))]
+        tagged = kb.entities([sentences[i].tokens for i in wanted])
+        context.entities = [[] for _ in sentences]
+        for i, found in zip(wanted, tagged, strict=True):
+            context.entities[i] = found
+    return context.entities[number]
+
+
 def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowledge,
                      context: ArticleContext, first_index: int) -> list[EventCandidate]:
     tokens = sentence.tokens
-    entities = kb.entities(tokens) if kb.entities is not None else []
-    participants = mentions_of_sentence(tokens, kb.actors, frozenset(t.first for t in triggers), entities,
-                                        context.text)
+    entities = _entities_of(context.sentence_number, kb, context)
+    known_places = kb.gazetteer.find(tokens, context.countries)
+    participants = mentions_of_sentence(tokens, kb.actors, frozenset(t.first for t in triggers),
+                                        _party_entities(entities, known_places), context.text)
     context.named_parties.extend(participants)
-    places = _with_unknown_places(kb.gazetteer.find(tokens, context.countries), entities, tokens, kb.gazetteer)
+    places = _with_unknown_places(known_places, entities, tokens, kb.gazetteer)
     for match in places:
         country = match.place.country
         if country and country not in context.countries:
@@ -338,11 +457,14 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     events = []
     chosen = _one_trigger_per_event(triggers, tokens, kb.cues)
     owners = _casualty_owners(casualties, chosen, tokens, kb.cues)
+    context.sentence_triggers = [t for t in chosen if t.weight >= MIN_WEIGHT]
     for trigger in chosen:
         if trigger.weight < MIN_WEIGHT:
             continue  # a word the negative cues doubt (a cabinet session, an accident)
         if _inside_protest_or_call(trigger, chosen, tokens):
             continue
+        if _order_for(trigger, chosen, tokens, kb.cues):
+            continue  # "وأمرت النيابة العامة بحبس 24 متهما": the detention ordered is the event
         if _meeting_topic(trigger, chosen, tokens, kb.cues):
             continue
         if trigger.entry.event_type in context.told_types and _told_before(trigger, triggers, tokens):
@@ -353,7 +475,49 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
         if event is not None:
             events.append(event)
     context.told_types.update(event.event_type for event in events)
-    return events
+    return _at_meeting(events, tokens, kb, context)
+
+
+def _at_meeting(events: list[EventCandidate], tokens: Sequence[Token], kb: Knowledge,
+                context: ArticleContext) -> list[EventCandidate]:
+    """What is said at a meeting, with no place of its own, was said where the meeting was held:
+    a meeting told earlier in the sentence ("التقى … في الرياض …، وأشاد …"), or the meeting the
+    sentence says it was said during ("ناقشنا خلال اللقاء … وأشد على أيادي القائمين على المركز"),
+    the last one the article placed, and then on its day too when the sentence names none."""
+    own = [e for e in events if e.event_type in PLACED_VERBAL_TYPES and e.location is not None]
+    unplaced = {id(e) for e in events if e.location is None and e.event_type in kb.cues.verbal_types}
+    referred = (context.meeting if unplaced and context.meeting is not None
+                and any(_during(tokens, m.first) for m in kb.cues.meeting_references.find(tokens, 0, len(tokens)))
+                else None)
+    if own:
+        context.meeting = own[-1]
+    if not unplaced or not (own or referred):
+        return events
+    return [_said_at(e, meeting) if id(e) in unplaced and (meeting := _meeting_before(own, e) or referred) else e
+            for e in events]
+
+
+def _said_at(statement: EventCandidate, meeting: EventCandidate) -> EventCandidate:
+    """The statement with the meeting's place, and its day when the statement has none."""
+    update: dict[str, object] = {"location": meeting.location}
+    if statement.date.value is None and meeting.date.value is not None:
+        update["date"] = meeting.date
+    return statement.model_copy(update=update)
+
+
+DURING = frozenset({"خلال", "وخلال"})
+
+
+def _during(tokens: Sequence[Token], first: int) -> bool:
+    """"خلال اللقاء", "خلال لقائه": what is said, is said during the meeting (a meeting merely
+    mentioned, "أكدت المشاورات …", places nothing said in its sentence)."""
+    return tokens[first].norm in DURING or (first > 0 and tokens[first - 1].norm in DURING)
+
+
+def _meeting_before(meetings: Sequence[EventCandidate], statement: EventCandidate) -> EventCandidate | None:
+    """The last meeting the sentence tells before the statement."""
+    before = [m for m in meetings if m.trigger.start < statement.trigger.start]
+    return before[-1] if before else None
 
 
 DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هاتان", "هذان"})
@@ -388,7 +552,14 @@ def _meeting_topic(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Se
     if any(other.entry.event_type == "CONSULT" and other.entry.id not in cues.meeting_topic_entries
            and other.last <= trigger.first for other in chosen):
         return True
-    return any(match.last <= trigger.first for match in cues.meeting_references.find(tokens, 0, trigger.first))
+    if any(match.last <= trigger.first for match in cues.meeting_references.find(tokens, 0, trigger.first)):
+        return True
+    # "ناقشنا خلال اللقاء الجهود …": the meeting named right after the discussion verb
+    after = cues.meeting_references.find(tokens, trigger.last, min(len(tokens), trigger.last + MEETING_AFTER_REACH))
+    return any(match.first - trigger.last <= 1 for match in after)
+
+
+MEETING_AFTER_REACH = 3  # "ناقشنا خلال اللقاء": the verb, خلال, the meeting
 
 
 # A crowd in the street is seen and told by the outlet itself; one known only from a speaker's words
@@ -404,6 +575,23 @@ CALL_LIST_REACH = 12  # "طالبوا بمحاسبة الفاسدين وإقال
 def _call_reach(word: str) -> int:
     """How far after a call its content runs: a few words, or on through a list joined by و."""
     return CALL_LIST_REACH if word.startswith("و") else CALL_CONTENT_REACH
+
+
+ORDER_ENTRIES = frozenset({"request.order"})
+
+
+def _order_for(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Sequence[Token], cues: Cues) -> bool:
+    """An authority's order of a material act ("أمرت المحكمة بحبس …", "أمر بالإفراج عن …"): the act
+    is done by the order (PLOVER codes what was ordered), not a request to someone else."""
+    if trigger.entry.id not in ORDER_ENTRIES or trigger.last - trigger.first != 1:
+        return False  # (a decree to be issued, "إصدار أمر بالإفراج", asks someone else to act)
+    following = next((t for t in chosen if t.first >= trigger.last), None)
+    return (following is not None and following.entry.event_type not in cues.verbal_types
+            and following.weight >= MIN_WEIGHT and following.first - trigger.last <= ORDER_SUBJECT_WORDS
+            and tokens[following.first].norm.startswith("ب"))  # ordered "with" (بحبس): its object
+
+
+ORDER_SUBJECT_WORDS = 3  # "وأمرت النيابة العامة بحبس": the orderer's name between
 
 
 def _inside_protest_or_call(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Sequence[Token]) -> bool:
@@ -425,25 +613,71 @@ def _inside_protest_or_call(trigger: TriggerMatch, chosen: list[TriggerMatch], t
 
 def _with_unknown_places(places: list[PlaceMatch], entities: list[tuple[int, int, str]],
                          tokens: Sequence[Token] = (), gazetteer: Gazetteer | None = None) -> list[PlaceMatch]:
-    """Places the NER finds, or a class word names ("بلدة بقين"), that the gazetteer doesn't
-    know: named, not geocoded; a class-named one is in the country of the nearest known place
-    of the sentence ("بلدة بقين القريبة من مدينة الزبداني")."""
+    """Places a class word names ("بلدة بقين"), or the NER finds after a place cue ("في سوروتش"),
+    that the gazetteer doesn't know: named, not geocoded; a class-named one is in the country of
+    the nearest known place of the sentence ("بلدة بقين القريبة من مدينة الزبداني"). The class
+    word goes first, as its span is the one a reader quotes ("قرية بيتا", not "بيتا")."""
     taken = {i for p in places for i in range(p.first, p.last)}
-    unknown = [PlaceMatch(GeoPlace(name="", name_ar="", country=None, admin1=None, geonames_id=None, lat=None,
-                                   lon=None, precision="point"), first, last)
-               for first, last, label in entities
-               if label == "LOC" and not any(i in taken for i in range(first, last))]
+    unknown = gazetteer.unknown_classed(tokens, taken) if gazetteer is not None else []
     taken |= {i for p in unknown for i in range(p.first, p.last)}
-    if gazetteer is not None:
-        unknown.extend(gazetteer.unknown_classed(tokens, taken))
+    unknown.extend(PlaceMatch(GeoPlace(name="", name_ar="", country=None, admin1=None, geonames_id=None, lat=None,
+                                       lon=None, precision="point"), first, last)
+                   for first, last, label in entities
+                   if label == "LOC" and not any(i in taken for i in range(first, last))
+                   and _named_place(tokens, first, last))
     return sorted([*places, *unknown], key=lambda p: p.first) if unknown else places
 
 
-def _near_country(chosen: PlaceMatch, places: list[PlaceMatch]) -> str | None:
-    """The country of the known place nearest an unknown one in its sentence."""
-    known = [p for p in places if p.place.country]
+# Class nouns of places: with the article ("من المدينة", "البلدة") they refer back to a place named
+# before, they do not name one.
+PLACE_CLASS_NOUNS = frozenset(normalize(w) for w in {
+    "مدينة", "محافظة", "ولاية", "منطقة", "بلدة", "قرية", "عاصمة", "إقليم", "مقاطعة", "مخيم", "حي", "ريف",
+    "ضاحية", "قضاء", "ناحية", "جزيرة", "ميناء", "مطار", "معبر", "مدن", "قرى", "بلدات", "مدينتين"})
+
+
+def _named_place(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A NER place span the extraction may take: the object of a place preposition ("في
+    سوروتش", "من القامشلي"), and a name, not a class noun with the article ("من المدينة").
+    Elsewhere the tagger's LOC is as often part of a title ("خادم الحرمين الشريفين") or of a
+    body's name ("ولاية خراسان" of the Islamic State) as a place; after a class word the gazetteer's
+    own rule (``unknown_classed``) decides, which knows the class words that name towns. Without
+    the tokens (a caller with spans only) no check."""
+    if not tokens:
+        return True
+    if first == 0 or not any(form in PLACE_PREPOSITIONS for form in readings(tokens[first - 1].norm)):
+        return False
+    word = tokens[first].norm
+    return not (last - first == 1 and word.startswith("ال") and word[2:] in PLACE_CLASS_NOUNS)
+
+
+def _party_entities(entities: list[tuple[int, int, str]],
+                    places: list[PlaceMatch]) -> list[tuple[int, int, str]]:
+    """The NER spans that may name participants: no person over a place the gazetteer knows
+    (the tagger's PERS "الزبداني" after "مدينة"), no organisation inside one ("قاعدة إنجرليك");
+    an organisation may contain a place ("جامعة بغداد")."""
+    at_place = {i for p in places for i in range(p.first, p.last)}
+
+    def clear(first: int, last: int, label: str) -> bool:
+        inside = [i in at_place for i in range(first, last)]
+        return not (any(inside) if label == "PERS" else all(inside))
+
+    return [entity for entity in entities if clear(*entity)]
+
+
+def _near_country(chosen: PlaceMatch, places: list[PlaceMatch], tokens: Sequence[Token] = ()) -> str | None:
+    """The country of the known place nearest an unknown one in its sentence. Not a country named
+    as a border ("بلدة جوزا القريبة من حدود الكاميرون"): the town is near it, not in it."""
+    known = [p for p in places if p.place.country and not _border_of(tokens, p)]
     nearest = min(known, key=lambda p: abs(p.first - chosen.first), default=None)
     return nearest.place.country if nearest is not None else None
+
+
+BORDER_WORDS = frozenset({"حدود", "الحدود", "لحدود", "بحدود", "وحدود"})
+
+
+def _border_of(tokens: Sequence[Token], place: PlaceMatch) -> bool:
+    """The place is named as a border: "حدود الكاميرون"."""
+    return 0 < place.first <= len(tokens) and tokens[place.first - 1].norm in BORDER_WORDS
 
 
 # Only violence has a toll: a count told beside a statement, an arrest or a deployment is the
@@ -542,10 +776,16 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         return None  # "استعدادا لضرب إيران", "ليس لشن هجوم": what someone aims at, not what happened
     if not verbal and _negated(tokens, trigger):
         return None  # "الأشخاص الذين لم يتم خطفهم", "لن يعدموا": said not to happen
+    if not verbal and _qualified_as_past(tokens, trigger):
+        return None  # "عمليات انتحارية سابقة", "في إعداماته السابقة": earlier acts, recalled
+    if not verbal and _subjunctive(tokens, trigger):
+        return None  # "أن يتم قصفها", "لكي يفجر نفسه": what may or is meant to happen, not what did
     if not verbal and _long_ago(tokens, trigger, dates, context.published):
         return None  # "اغتيال الحريري عام 2005": history the article recalls, not news it reports
-    if not verbal and _charged_with(tokens, trigger, kb.cues):
-        return None  # "اتهم … جماعة مرتبطة بالقاعدة بمحاولة اغتيال …": the charge, the ACCUSE is the event
+    if _charged_with(tokens, trigger, kb.cues):
+        # "اتهم … جماعة مرتبطة بالقاعدة بمحاولة اغتيال …", "اتهم … أردوغان بـ«خرق» الهدنة": the
+        # charge (an act or a statement), the ACCUSE is the event
+        return None
     if not verbal and _condemned(tokens, trigger, kb.cues) and not _reported(tokens, trigger, casualties, kb.cues):
         return None  # "أدانت الجامعة الاقتحامات": the ACCUSE is the event, the attack its topic
     if entry.event_type == "AGREE" and _nominal(tokens, trigger) and _existing_deal(tokens, trigger, kb.cues):
@@ -554,6 +794,8 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         return None  # "أي ظلم يحدثنا عنه وهو يساند …؟!": the writer's argument, not a report
     participants = _with_surnames(tokens, _not_places(participants, places), context)
     modality, source = modality_of(tokens, trigger, participants, kb.cues, verbal)
+    if modality == "asserted" and entry.event_type in PLACED_VERBAL_TYPES and _purpose_clitic(tokens, trigger):
+        modality = "planned"  # "توجه إلى الكويت لإجراء مشاورات": the meeting he went for is still to come
     if modality == "hypothetical" and conditioned(tokens, trigger, kb.cues):
         return None  # "إذا قام أي حارس بضرب سجين", "إمكانية خطف": a condition, no occurrence
     if entry.event_type in PUBLIC_TYPES and modality == "claimed":
@@ -581,6 +823,10 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     if (not verbal and modality == "claimed" and source is None and recent_speaker
             and _continued_speech(tokens, trigger, kb.cues)):
         source = context.last_speaker  # "وأضاف أن …": the last named speaker goes on reporting
+    if modality == "claimed" and source is None:
+        # A verb of saying with no party to name ("يؤكد قوة الرد", "القائمة بين الدول"): nothing
+        # is known through anyone (GUIDELINES: claimed names the party that says so).
+        modality = "asserted"
     _remember_speaker(context, source or (actor if verbal else None))
     situated = entry.id in load_situated()
     if situated:
@@ -600,17 +846,26 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     if (location is None and entry.event_type in PLACED_VERBAL_TYPES and target is not None and target.country
             and target.kind in HOST_KINDS):
         # A meeting with no place stated is held at the one met, who receives ("التقى … وزير
-        # خارجية الإمارات", "زيارة لمركز الملك سلمان"): its country, with no words. (Talks with a
-        # state, "المفاوضات مع طهران", are held anywhere.)
-        location = _country_only(target.country, _place_anchor(tokens, trigger), kb)
+        # خارجية الإمارات", "زيارة لمركز الملك سلمان"): its country, named by the words of the host's
+        # title when they name it, else with no words. (Talks with a state, "المفاوضات مع طهران",
+        # are held anywhere.)
+        location = (_host_country_named(tokens, places, target, context)
+                    or _country_only(target.country, _place_anchor(tokens, trigger), kb))
     if location is None and context.dateline is not None and (entry.event_type in kb.cues.dateline_types or situated):
         # The report's dateline ("عين اليوم – القاهرة") says where it was filed: the country its
         # events happen in, not a place stated for each (the annotations leave them without words).
         location = _country_only(context.dateline.country, context.dateline, kb) if context.dateline.country else None
-    when = _nearest([d for d in dates if not _since(tokens, d)], trigger)
+    told_as = "planned" if _future_marked(tokens, trigger) else modality  # "وسيعقد …" is to come
+    when = _nearest([d for d in dates if not _since(tokens, d) and not _after_publication(d, told_as, context)
+                     and not _anothers_day(tokens, d, trigger, context.sentence_triggers)], trigger)
     key = (tokens[trigger.first].start, tokens[trigger.last - 1].end)
-    if when is not None and not verbal and source is not None and _dates_the_saying(tokens, when, trigger):
-        context.undated.add(key)  # "قال الجيش مساء الأحد إنه أنقذ …": the statement's day
+    # A reported act, a step to come, or a statement noun inside what was said ("كشفت الصحيفة أمس أن
+    # الاتفاق المعقود …"): the day before the complementizer is the saying's.
+    reported = (not verbal and source is not None) or modality == "planned" or (verbal and _nominal(tokens, trigger))
+    if when is not None and reported and _dates_the_saying(tokens, when, trigger):
+        # "قال الجيش مساء الأحد إنه أنقذ …": the statement's day; likewise a step announced for later
+        # ("أعلن الجبوري أمس أن البرلمان قرر الشروع في استجواب …")
+        context.undated.add(key)
     said_on = _speaker_day(context, actor, carried, when) or _likewise_day(tokens, entry.event_type, when, context)
     if when is not None and when.value and when.precision == "day":
         context.type_days[entry.event_type] = (_when(when, tokens, context.text, context), context.sentence_number)
@@ -692,12 +947,23 @@ def _imperfect(word: str, trigger: TriggerMatch) -> bool:
     return False
 
 
+def _imperfect_head(word: str, trigger: TriggerMatch) -> bool:
+    """The trigger's first word is an imperfect verb of its entry (يفجر in "يفجر نفسه", يدعم): its
+    ي- and ت- forms both open patterns, which tells it from a verbal noun (تفجيرا) or a form V perfect."""
+    if trigger.entry.pos == "noun":
+        return False
+    heads = _first_words(trigger.entry)
+    return any(form in heads and form.startswith(IMPERFECT_PREFIXES) and not _masdar_shaped(form)
+               and ("ت" if form[0] == "ي" else "ي") + form[1:] in heads for form in readings(word))
+
+
 def _anchored(tokens: Sequence[Token], trigger: TriggerMatch, dates: list[DateMention],
               casualties: list[CasualtyMention]) -> bool:
     """A day or a casualty count ties a present-tense report to one act ("تفجير … يقتل 60 شخصا")."""
     if any(c.count is not None and abs(c.first - trigger.first) <= CASUALTY_REACH for c in casualties):
         return True
-    return any(d.value and d.precision == "day" for d in dates)
+    # (not the day of the saying: "وقال أمس إن جنودنا يقتلون الأبرياء" dates the words, not an act)
+    return any(d.value and d.precision == "day" and not _dates_the_saying(tokens, d, trigger) for d in dates)
 
 
 OCCURRENCE_REACH = 4  # tokens between a light verb and the event noun it governs
@@ -804,6 +1070,8 @@ def _counted_events(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
     if first == 0 or not tokens[first].norm.endswith("ات"):
         return False
     previous = tokens[first - 1].norm
+    if previous == "من" and first >= 2:  # "اثنين من التفجيرات وقعا في سوق …"
+        previous = tokens[first - 2].norm
     return previous.isdigit() or is_number_word(previous)
 
 
@@ -831,7 +1099,9 @@ def _governed_by_occurrence_verb(tokens: Sequence[Token], trigger: TriggerMatch,
     """An occurrence verb that takes its event with ل before the event word, in its clause ("تعرض
     لهجوم", "تعرضت وزيرة الدولة … لمحاولة اغتيال"). Light verbs (شن، نفذ، دعا، أرسل) take their
     event as a direct object: after them ل still names an aim ("أرسل فريقا … وليس لشن هجوم")."""
-    return any(cues.occurrence.contains_at(tokens, index) and not roles.crosses_clause(tokens, index, trigger.first)
+    # Only تعرض takes its event with ل; after others ل names an aim ("اتخذت الحكومة خطوات للإفراج عن …").
+    return any("تعرض" in tokens[index].norm and cues.occurrence.contains_at(tokens, index)
+               and not roles.crosses_clause(tokens, index, trigger.first)
                for index in range(max(0, trigger.first - GOVERNING_VERB_REACH), trigger.first))
 
 
@@ -870,7 +1140,15 @@ def _subordinate(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
 
     (Purpose phrases, "لدعم …", were tried too: on the dev gold they cost more than they gave.)
     """
-    return trigger.first > 0 and tokens[trigger.first - 1].norm in RELATIVE_PRONOUNS
+    if trigger.first == 0:
+        return False
+    previous = tokens[trigger.first - 1].norm
+    # "البحث عمن يدعم ويساند التحرير": من before an imperfect verb is "whoever", no one's act
+    return previous in RELATIVE_PRONOUNS or (previous in WHOEVER
+                                             and _imperfect_head(tokens[trigger.first].norm, trigger))
+
+
+WHOEVER = frozenset({"من", "عمن", "ممن", "لمن"})
 
 
 TIME_REFERENCE_REACH = 4  # "بعد ثمانية أيام من الهجوم": governor … من/على … event word
@@ -896,11 +1174,19 @@ def _backgrounded(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) ->
             continue
         if match.last == first or tokens[first - 1].norm in TIME_LINKS:
             return True
-    if _governed(tokens, first, cues.background_heads, HEAD_REACH):
+    # A finite verb is no noun's complement ("شرطة مكافحة الإرهاب داهمت": the raid is told).
+    if not _perfect_inflected(tokens[first].norm, trigger) and _governed(tokens, first, cues.background_heads,
+                                                                         HEAD_REACH):
         return True
     # The court's own acts (a sentence, a release) follow the charges; they are not charged.
     return (trigger.entry.event_type not in COURT_OUTCOME_TYPES
             and _governed(tokens, first, cues.charge_heads, CHARGE_REACH))
+
+
+def _perfect_inflected(word: str, trigger: TriggerMatch) -> bool:
+    """داهمت، قتلوا: a verb entry's word with a perfect ending no verbal noun has (قتل, مقتل are both)."""
+    bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 4 else word
+    return trigger.entry.pos == "verb" and len(bare) > 3 and bare.endswith(("ت", "وا")) and not _masdar_shaped(bare)
 
 
 def _governed(tokens: Sequence[Token], first: int, index: PhraseIndex[str], reach: int) -> bool:
@@ -935,6 +1221,38 @@ def _negated(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
     return False
 
 
+# "earlier, former" right after an event noun (matching forms): acts before the news, recalled.
+PAST_QUALIFIERS = frozenset({"سابقه", "السابقه", "سابق", "السابق", "سابقا", "الماضيه", "سابقتها", "سابقاتها"})
+
+
+def _qualified_as_past(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
+    """"نفذت عمليات انتحارية سابقة", "في إعداماته السابقة": the event noun is qualified as earlier."""
+    return trigger.last < len(tokens) and tokens[trigger.last].norm in PAST_QUALIFIERS
+
+
+# أن، بأن، كي، لكي before an imperfect verb (matching forms): a subjunctive, an act wished,
+# feared or aimed at. (أن before a noun is "that", which reports: "أكد أن قصف المدينة …".)
+SUBJUNCTIVES = frozenset({"ان", "بان", "كي", "لكي"})
+PASSIVE_LIGHT_VERBS = frozenset({"يتم", "تتم"})
+
+
+def _subjunctive(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
+    """The event word follows a subjunctive particle: an imperfect verb ("لكي يفجر نفسه") or a
+    noun after يتم ("أن يتم قصفها") names what may or should happen, not an occurrence."""
+    index = trigger.first - 1
+    light = index >= 0 and tokens[index].norm in PASSIVE_LIGHT_VERBS
+    if light:
+        index -= 1
+    if index < 0 or tokens[index].norm not in SUBJUNCTIVES:
+        return False
+    if index > 0 and tokens[index - 1].norm in SEQUENCE_WORDS:
+        return False  # "قبل أن تعتقل الشرطة مالك المركبة": what came next, told as having happened
+    return light or _imperfect_head(tokens[trigger.first].norm, trigger)
+
+
+SEQUENCE_WORDS = frozenset({"قبل", "وقبل", "بعد", "وبعد", "قبيل", "منذ"})
+
+
 HISTORY_YEARS = 2  # a year this far before publication is history, not this report's news
 HISTORY_REACH = 12  # words between the event word and a date that places it
 
@@ -952,7 +1270,7 @@ def _long_ago(tokens: Sequence[Token], trigger: TriggerMatch, dates: list[DateMe
     return False
 
 
-ACCUSATION_REACH = 10  # "اتهم نائب وزير الدفاع الصومالي جماعة مرتبطة بتنظيم القاعدة بمحاولة …"
+ACCUSATION_REACH = 14  # "اتهم نائب وزير الدفاع الصومالي صلاد علي جيلي جماعة مرتبطة بتنظيم القاعدة بمحاولة …"
 BA_WORDS = frozenset({"ب", "«", '"', "“"})  # "بـ«اغتصاب …»": the preposition written apart
 
 
@@ -1115,6 +1433,7 @@ def _note_setting(tokens: Sequence[Token], match: PhraseMatch[str], speaker: Men
             if match.first - SPEAKER_OPENING <= d.first and d.last <= said and d.value and d.precision == "day"]
     if days:
         context.speaker_day = (speaker.name, _when(days[0], tokens, context.text, context), context.sentence_number)
+        context.said_day = True
     places = [p for p in kb.gazetteer.find(tokens, context.countries)
               if match.last <= p.first and p.last <= said and _locative(tokens, p.first)
               and p.place.precision in LOCAL_PRECISIONS]
@@ -1126,7 +1445,7 @@ def _speaker_of(tokens: Sequence[Token], first: int, last: int, participants: li
     """Who a verb of saying at tokens ``[first, last)`` names: the party right after it, before
     what is said ("وأضاف: "…"", "وقال إن …" name none), else the one كان fronted ("وكان X قد أكد")."""
     said = next((i for i in range(last, len(tokens)) if tokens[i].norm in SAYING_OPENERS), len(tokens))
-    after = next((m for m in participants if last <= m.first <= last + SPEAKER_AFTER
+    after = next((m for m in participants if first < m.first <= last + SPEAKER_AFTER
                   and m.last <= said and m.kind not in {"media"}), None)
     if after is not None:
         # "نقل البيان عن مدفيديف قوله": what relays the words is not who speaks them
@@ -1168,13 +1487,15 @@ def _note_speaker_day(context: ArticleContext, speaker: Mention | None, when: Da
     """Remember the day a named speaker spoke ("وقال X أمس …", "طالب X الجمعة …")."""
     if speaker is not None and when is not None and when.value and when.precision == "day":
         context.speaker_day = (speaker.name, _when(when, tokens, context.text, context), context.sentence_number)
+        context.said_day = False
 
 
 def _speaker_day(context: ArticleContext, actor: Mention | None, carried: bool,
                  when: DateMention | None) -> When | None:
-    """A statement whose speaker is carried over from an earlier sentence ("داعيا …", "ودعا …")
+    """A statement whose speaker is carried over from an earlier sentence ("داعيا …", "ودعا …"), or
+    named again after a verb of saying gave the day ("وقال في خطبة صلاة الجمعة أمس … وطالب الصافي …"),
     and whose own sentence names no day was said when that speaker last spoke, if that day is known."""
-    if not carried or when is not None or actor is None or context.speaker_day is None:
+    if when is not None or actor is None or context.speaker_day is None or not (carried or context.said_day):
         return None
     name, day, sentence = context.speaker_day
     if name != actor.name or context.sentence_number - sentence > SPEAKER_REACH:
@@ -1185,12 +1506,17 @@ def _speaker_day(context: ArticleContext, actor: Mention | None, carried: bool,
 def _seat(tokens: Sequence[Token], places: list[PlaceMatch], actor: Mention | None,
           context: ArticleContext) -> Place | None:
     """The town in the speaker's own title ("خطيب جمعة النجف", "ممثل المرجعية في كربلاء"):
-    a local office speaks where it sits. (A country or a province is the scope of an office.)"""
-    if actor is None or actor.first < 0 or actor.kind == "state":
+    a local office speaks where it sits. (A country or a province is the scope of an office.) Called
+    later by the family name alone ("وطالب الصافي"), the speaker still sits there."""
+    if actor is None or actor.kind == "state":
         return None  # (a capital standing for its state, "أنقرة", is no title)
     inside = [p for p in places if actor.first < p.first and p.last <= actor.last
-              and p.place.precision in LOCAL_PRECISIONS]
-    return _place(inside[0], tokens, context.text) if inside else None
+              and p.place.precision in LOCAL_PRECISIONS] if actor.first >= 0 else []
+    if not inside:
+        return context.seats.get(actor.name) if actor.kind == "person" else None
+    seat = _place(inside[0], tokens, context.text)
+    context.seats[actor.name] = seat
+    return seat
 
 
 LIKEWISE = frozenset({"كما", "وكما", "كذلك", "وكذلك"})
@@ -1230,11 +1556,22 @@ def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[Place
     # A target read off the words after على/ضد ("على بلدة بقين") may be the place itself.
     spans = [(m.first, m.last) for m in taken if m is not None and (m.kind is not None or m.country is not None)]
     free = [p for p in places if not any(p.first < last and first < p.last for first, last in spans)
-            and not (trigger.first <= p.first and p.last <= trigger.last) and not _is_dateline(tokens, p, context)]
+            and not (trigger.first <= p.first and p.last <= trigger.last) and not _is_dateline(tokens, p, context)
+            and not _quoted(tokens, p)]
     if not free:
         return None
     chosen = min(free, key=lambda p: _place_rank(tokens, trigger, p))
     return _chosen_place(chosen, places, tokens, context.text)
+
+
+QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
+
+
+def _quoted(tokens: Sequence[Token], place: PlaceMatch) -> bool:
+    """A place name set in quotation marks names a title, not a place: a newspaper ("في تصريح
+    لـ"الرياض""), an operation."""
+    return (place.first > 0 and place.last < len(tokens) and tokens[place.first - 1].norm in QUOTE_MARKS
+            and tokens[place.last].norm in QUOTE_MARKS)
 
 
 def _is_dateline(tokens: Sequence[Token], place: PlaceMatch, context: ArticleContext) -> bool:
@@ -1248,7 +1585,7 @@ def _chosen_place(chosen: PlaceMatch, places: list[PlaceMatch], tokens: Sequence
     """The event's place; one the gazetteer doesn't know takes the country of its neighbour."""
     place = _place(chosen, tokens, text)
     if place.country is None and not chosen.place.name:
-        place = place.model_copy(update={"country": _near_country(chosen, places)})
+        place = place.model_copy(update={"country": _near_country(chosen, places, tokens)})
     if _listed_with_other_countries(chosen, places, tokens):
         place = place.model_copy(update={"country": None})
     return place
@@ -1262,16 +1599,30 @@ def _listed_with_other_countries(chosen: PlaceMatch, places: list[PlaceMatch], t
             and following.place.country is not None and following.place.country != chosen.place.country)
 
 
-def _place_rank(tokens: Sequence[Token], trigger: TriggerMatch, place: PlaceMatch) -> tuple[int, int, int, int]:
-    """Lower is better: in the trigger's clause, after the trigger, introduced by في/ب, close. A
-    place before the trigger is mostly its subject's seat ("الحكومة المحلية في الأنبار وفرت …
-    لخروج الأهالي من الفلوجة"), so one after it wins even without في."""
+def _place_rank(tokens: Sequence[Token], trigger: TriggerMatch, place: PlaceMatch) -> tuple[int, ...]:
+    """Lower is better: in the trigger's clause, after the trigger, introduced by في/ب, specific, close.
+    A place before the trigger is mostly its subject's seat ("الحكومة المحلية في الأنبار وفرت …
+    لخروج الأهالي من الفلوجة"), so one after it wins even without في. Of places otherwise alike, the
+    most specific is the event's (GUIDELINES): "وشهدت مدينة بنغازي … رفعوا فيها علم ليبيا …، وقامت
+    قوات الأمن بتفريق التظاهرة" happened in Benghazi, not in "Libya" named nearer."""
     if place.first < trigger.last < place.last:
-        return (0, 0, 0, 0)  # "فتحت قاعدة إنجرليك الجوية": the trigger's last word opens the place
+        return (0, 0, 0, 0, 0)  # "فتحت قاعدة إنجرليك الجوية": the trigger's last word opens the place
     after = place.first >= trigger.last
     start, end = (trigger.last, place.first) if after else (place.last, trigger.first)
     return (int(roles.crosses_clause(tokens, start, end)), int(not after), int(not _locative(tokens, place.first)),
-            (end - start) + (0 if after else PLACE_BEFORE_PENALTY))
+            _broadness(place), (end - start) + (0 if after else PLACE_BEFORE_PENALTY))
+
+
+# How broad a place is, by the gazetteer's precision (a place it doesn't know is named by a class
+# word or found by the NER: a town or a site).
+BROADNESS = {"point": 0, "city": 0, "admin1": 1, "country": 2}
+UNKNOWN_BROADNESS = 1  # a region, a direction ("جنوب تركيا")
+
+
+def _broadness(place: PlaceMatch) -> int:
+    if not place.place.name:
+        return 0
+    return BROADNESS.get(place.place.precision, UNKNOWN_BROADNESS)
 
 
 # Verbal types that are aimed at someone by their nature (GUIDELINES: a statement is an event only
@@ -1417,6 +1768,53 @@ def _since(tokens: Sequence[Token], when: DateMention) -> bool:
         if tokens[index].norm in SINCE:
             return True
     return False
+
+
+# Modalities of an event told as done: it happened by the time the article was published.
+DONE_MODALITIES = frozenset({"asserted", "claimed", "denied"})
+
+
+def _after_publication(mention: DateMention, modality: str, context: ArticleContext) -> bool:
+    """A day after publication is no day of an event told as done: it is the start of a measure
+    ("تمديد حالة الطوارئ … اعتبارا من الثالث من أغسطس"), or a day and month of an earlier year
+    ("فضت قوات الأمن اعتصام رابعة يوم 14 أغسطس", three days before publication in 2015)."""
+    return (modality in DONE_MODALITIES and mention.precision == "day" and bool(mention.value)
+            and mention.value > context.published.isoformat())
+
+
+FUTURE_WORDS = frozenset({"سوف", "وسوف"})
+FUTURE_PREFIXES = ("سي", "ست", "سن", "وسي", "وست", "وسن")
+FUTURE_REACH = 8  # "وسيعقد وزير الخارجية محادثات": the future verb governing the event noun
+
+
+def _future_marked(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
+    """A future verb (سيعقد، ستبدأ، سوف) before the trigger in its clause: the event is to come, whatever
+    its modality says. (Other words spelled so, سيطرة, only make the check more careful.)"""
+    for index in range(trigger.first, max(-1, trigger.first - FUTURE_REACH - 1), -1):
+        word = tokens[index].norm
+        if index < trigger.first and word in roles.CLAUSE_BREAKS:
+            return False
+        if word in FUTURE_WORDS or (word.startswith(FUTURE_PREFIXES) and len(word) > 4):
+            return True
+    return False
+
+
+def _anothers_day(tokens: Sequence[Token], mention: DateMention, trigger: TriggerMatch,
+                  triggers: Sequence[TriggerMatch]) -> bool:
+    """The date stands in the clause of another event verb of the sentence, a clause break away
+    from this one ("اعتقلت الشرطة 300 شخص في حملات أمس …، وتعهد بمحاربة …"): it is that event's day.
+    (A participle, "…، محملا الحكومة", tells the circumstance of the main verb: its day too.)"""
+    if (roles.is_circumstantial_participle(tokens[trigger.first].norm)
+            or not _clause_between(tokens, mention, trigger.first, trigger.last)):
+        return False
+    return any(other is not trigger and other.entry.pos == "verb"
+               and not _clause_between(tokens, mention, other.first, other.last) for other in triggers)
+
+
+def _clause_between(tokens: Sequence[Token], mention: DateMention, first: int, last: int) -> bool:
+    """A clause break between a date and the words at ``[first, last)``."""
+    start, end = (mention.last, first) if mention.last <= first else (last, mention.first)
+    return roles.crosses_clause(tokens, start, end)
 
 
 def _nearest(dates: list[DateMention], trigger: TriggerMatch) -> DateMention | None:

@@ -62,6 +62,8 @@ class Mention:
 
 
 EntityFinder = Callable[[Sequence[HasNorm]], list[tuple[int, int, str]]]
+# The same over every sentence of one article at once (the NER's document-level pass).
+DocumentEntityFinder = Callable[[Sequence[Sequence[HasNorm]]], list[list[tuple[int, int, str]]]]
 # What a named-entity type says about a participant the dictionary doesn't know.
 ENTITY_KINDS = {"PERS": "person", "ORG": "organisation"}
 
@@ -77,8 +79,28 @@ def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary,
     a title followed by a recognized name becomes one mention ("الناطق باسم الائتلاف سالم المسلط").
     ``raw``, the text the tokens' offsets point into, tells the preposition على from the name علي
     (one matching form): no name runs over it ("القوات الأمنية على", "وزير الخارجية على ما").
+
+    The dictionaries go first: a NER span counts only where their mentions (with the title, the
+    honorific and the name lists) find nobody, as they bound a name more reliably than the NER
+    ("شرطة المحافظة اللواء هادي رزيج" is one mention, not the police and a person).
     """
     stops = stops | _alif_maqsura_ala(tokens, raw)
+    plain = _mentions(tokens, actors, stops)
+    unclaimed = _unclaimed(entities, plain)
+    return [_with_offsets(tokens, m, actors) for m in (_mentions(tokens, actors, stops, unclaimed)
+                                                        if unclaimed else plain)]
+
+
+def _unclaimed(entities: Sequence[tuple[int, int, str]], mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    """The NER's people and organisations that no dictionary mention touches."""
+    taken = {i for m in mentions for i in range(m.first, m.last)}
+    return [(first, last, label) for first, last, label in entities
+            if label in ENTITY_KINDS and not any(i in taken for i in range(first, last))]
+
+
+def _mentions(tokens: Sequence[HasNorm], actors: ActorDictionary, stops: frozenset[int],
+              entities: Sequence[tuple[int, int, str]] = ()) -> list[Mention]:
+    """The mentions of :func:`mentions_of_sentence` without their raw-text offsets."""
     found = []
     for match in _split_false_constructs(tokens, actors, actors.find(tokens)):
         entry = match.entry
@@ -107,9 +129,11 @@ def mentions_of_sentence(tokens: Sequence[HasNorm], actors: ActorDictionary,
         found = _with_entities(tokens, found, entities, stops)
     merged = _merge_constructs(tokens, _merge_titles(found, tokens))
     numbers = find_numbers(tokens)  # type: ignore[arg-type]
-    extended = [_with_count(tokens, _extend(tokens, m, merged, stops), numbers, stops) for m in merged]
-    named = _merge_partitives(tokens, _with_person_names(tokens, extended, stops), stops)
-    return [_with_offsets(tokens, m, actors) for m in named]
+    # Where the NER ends a person's name the name ends: "محمد صبيح" takes no "الأمين المساعد".
+    name_ends = {last for _, last, label in entities if label == "PERS"}
+    extended = [_with_count(tokens, m if m.kind == "person" and m.last in name_ends
+                            else _extend(tokens, m, merged, stops), numbers, stops) for m in merged]
+    return _merge_partitives(tokens, _with_person_names(tokens, extended, stops), stops)
 
 
 def _alif_maqsura_ala(tokens: Sequence[HasNorm], raw: str) -> frozenset[int]:

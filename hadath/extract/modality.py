@@ -24,17 +24,33 @@ def modality_of(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: 
     start = max(0, trigger.first - CUE_WINDOW)
     if _cue_before(tokens, cues.hypothetical, start, trigger.first) is not None or _possible(tokens, trigger, cues):
         return "hypothetical", None
-    if _future_verb(tokens[trigger.first].norm) or _cue_before(tokens, cues.planned, start, trigger.first):
+    # (a cue at the sentence's first token is at index 0: compare with None, not truth)
+    if _future_verb(tokens[trigger.first].norm) or _cue_before(tokens, cues.planned, start, trigger.first) is not None:
         return "planned", _speaker(tokens, participants, cues, trigger) if not verbal else None
     denial = _cue_before(tokens, cues.denial, start, trigger.first)
     if denial is not None and trigger.entry.event_type != "REJECT":
         return "denied", _speaker_near(participants, denial, trigger)
     if verbal:
         return "asserted", None
-    speaker = _speaker(tokens, participants, cues, trigger)
+    speaker = _speaker(tokens, participants, cues, trigger) or _trailing_source(tokens, participants, cues, trigger)
     if speaker is not None or _cue_before(tokens, cues.attribution, 0, trigger.first) is not None:
         return "claimed", speaker
     return "asserted", None
+
+
+TRAILING_WINDOW = 3  # "بحسب ما ذكر المرصد": the cue, ما and a verb of saying, then the party
+
+
+def _trailing_source(tokens: Sequence[HasNorm], participants: list[Mention], cues: Cues,
+                     trigger: TriggerMatch) -> Mention | None:
+    """The party an attribution after the event names ("قتل خمسة جنود …، وفق مصدر أمني"): the
+    report closes with whom it is known through. A cue naming no party ("وفقا للقانون") is none."""
+    for match in cues.attribution_after.find(tokens, trigger.last, len(tokens)):
+        party = next((m for m in participants
+                      if match.last <= m.first <= match.last + TRAILING_WINDOW - 1), None)
+        if party is not None:
+            return party
+    return None
 
 
 SPECULATIVE = frozenset({"ربما", "قد يؤدي"})  # "perhaps": a guess at a real outcome, still reported
@@ -82,6 +98,8 @@ def _speaker(tokens: Sequence[HasNorm], participants: list[Mention], cues: Cues,
     for match in reversed(cues.attribution.find(tokens, 0, trigger.first)):
         if tokens[match.first].norm.startswith("ال"):
             continue  # "التابعة لسلاح الجو": a definite word is no verb of saying ("تابع")
+        if _between(tokens, match.first, match.last):
+            continue  # "الاشتباكات بين الجيش الليبي وقوات …": بين is "between", not "explained"
         speaker = _speaker_near(participants, match.first, trigger, match.last, tokens)
         if speaker is not None:
             return speaker
@@ -91,15 +109,50 @@ def _speaker(tokens: Sequence[HasNorm], participants: list[Mention], cues: Cues,
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم", ":"})
 
 
+BAYYANA = frozenset({"بين", "وبين", "فبين"})  # matching forms of بيّن "explained" (and of بين "between")
+
+
+def _between(tokens: Sequence[HasNorm], first: int, last: int) -> bool:
+    """بين with no إن / أن / colon shortly after it is the preposition "between"."""
+    if tokens[first].norm not in BAYYANA:
+        return False
+    return not any(tokens[i].norm in COMPLEMENTIZERS for i in range(last, min(len(tokens), last + SPEAKER_WINDOW + 2)))
+
+
+QUOTES = frozenset({'"', "«", "“", "'"})
+
+
+def _addressee(tokens: Sequence[HasNorm], mention: Mention) -> bool:
+    """"في تصريح لـ"الرياض"", "لوكالة فرانس برس": the party told, after ل, is not the speaker."""
+    if mention.first < 0:
+        return False
+    if tokens[mention.first].norm.startswith("ل") and mention.proclitic > 0:
+        return True
+    index = mention.first - 1
+    while index >= 0 and tokens[index].norm in QUOTES:
+        index -= 1
+    return index >= 0 and tokens[index].norm in {"ل", "لـ"}
+
+
 def _speaker_near(participants: list[Mention], cue_first: int, trigger: TriggerMatch,
                   cue_last: int | None = None, tokens: Sequence[HasNorm] | None = None) -> Mention | None:
     cue_end = cue_last if cue_last is not None else cue_first + 1
-    after = [m for m in participants if cue_end <= m.first <= cue_end + SPEAKER_WINDOW and m.last <= trigger.first]
+    # A cue may end inside its speaker's name ("قالت مصادر" + "مصادر أمنية"): the name still counts.
+    after = [m for m in participants
+             if cue_first < m.first <= cue_end + SPEAKER_WINDOW and m.last <= trigger.first]
     if tokens is not None:
         opens = next((i for i in range(cue_end, trigger.first) if tokens[i].norm in COMPLEMENTIZERS), None)
         if opens is not None:
             after = [m for m in after if m.first < opens]
+        after = [m for m in after if not _addressee(tokens, m)]
     if after:
         return after[0]
+    if tokens is not None and _participle(tokens[cue_first].norm):
+        return None  # "حاصرت القاعدة، مشيرا …": the word before a participle is the last clause's object
     before = [m for m in participants if cue_first - SPEAKER_WINDOW <= m.last <= cue_first]
     return before[-1] if before else None
+
+
+def _participle(word: str) -> bool:
+    """مشيرا، مؤكدة، لافتا: a circumstantial participle of saying, whose speaker is the clause's subject."""
+    return len(word) >= 5 and word.endswith(("ا", "ه")) and word[0] in {"م", "ل"}

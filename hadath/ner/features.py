@@ -192,7 +192,13 @@ class FeatureExtractor:
         if config.frequency and not self.frequency:
             raise ValueError("the feature config uses word frequency but no frequency table was given")
         self._own: dict[str, list[str]] = {}
-        self._context: dict[tuple[str, int], list[str]] = {}
+        # Per word, its features seen from each context offset (-window … -1, 1 … window).
+        self._context: dict[str, tuple[list[str], ...]] = {}
+        # Per cue word, its kinds: a token's readings are looked up, not every list searched.
+        self._kinds_of: dict[str, set[str]] = {}
+        for kind, words in self.cues.items():
+            for form in words:
+                self._kinds_of.setdefault(form, set()).add(kind)
         self._stem: dict[str, str] = {}
         self._cues: dict[str, list[str]] = {}
 
@@ -211,11 +217,12 @@ class FeatureExtractor:
         return cached
 
     def _cue_kinds(self, forms: Iterable[str]) -> list[str]:
-        kinds = []
-        for kind, words in self.cues.items():
-            if any(form in words for form in forms):
-                kinds.append(kind)
-        return kinds
+        hits: set[str] = set()
+        for form in forms:
+            found = self._kinds_of.get(form)
+            if found:
+                hits |= found
+        return [kind for kind in self.cues if kind in hits] if hits else []
 
     def _word_features(self, word: str) -> list[str]:
         """Features of ``word`` alone, as the token being tagged."""
@@ -322,13 +329,16 @@ class FeatureExtractor:
             cached = self._own[word] = self._word_features(word)
         return cached
 
-    def _context_cached(self, word: str, offset: int) -> list[str]:
-        key = (word, offset)
-        cached = self._context.get(key)
+    def _contexts(self, word: str) -> tuple[list[str], ...]:
+        """``word``'s features from each offset: index ``window + offset`` for offsets -window … -1,
+        ``window + offset - 1`` for 1 … window (one cache look-up per token, not one per offset)."""
+        cached = self._context.get(word)
         if cached is None:
             if len(self._context) >= _CACHE_LIMIT:
                 self._context.clear()
-            cached = self._context[key] = self._neighbour_features(word, offset)
+            window = self.config.window
+            offsets = [*range(-window, 0), *range(1, window + 1)]
+            cached = self._context[word] = tuple(self._neighbour_features(word, offset) for offset in offsets)
         return cached
 
     # -- sentences ---------------------------------------------------------------------
@@ -345,6 +355,7 @@ class FeatureExtractor:
             cores = [_core(word)[1] for word in words]
             marks = [lexicon.match(cores) for _, lexicon in self.lexicons]
         out = []
+        contexts = [self._contexts(word) for word in words]
         for index, word in enumerate(words):
             feats = list(self._own_cached(word))
             for (name, _), found in zip(self.lexicons, marks, strict=True):
@@ -358,11 +369,11 @@ class FeatureExtractor:
             for offset in range(1, window + 1):
                 left, right = index - offset, index + offset
                 if left >= 0:
-                    feats.extend(self._context_cached(words[left], -offset))
+                    feats.extend(contexts[left][window - offset])
                 elif left == -1:
                     feats.append("BOS")
                 if right < length:
-                    feats.extend(self._context_cached(words[right], offset))
+                    feats.extend(contexts[right][window + offset - 1])
                 elif right == length:
                     feats.append("EOS")
             if self.config.bigrams:

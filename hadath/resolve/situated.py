@@ -1,4 +1,5 @@
-"""Which statement-like events happen in a place: proceedings of courts, prosecutors, parliaments.
+"""Which statement-like events happen in a place: proceedings of courts, prosecutors, parliaments,
+and the acts of bodies that only ever act at home.
 
 Data: ``hadath/data/places/situated.yaml`` (a list of trigger entry ids). A statement has no
 place unless one is stated for it (GUIDELINES); a trial or an indictment is held in a country's
@@ -27,3 +28,16 @@ def load_situated(path: Path = SITUATED_PATH) -> frozenset[str]:
     if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
         raise SituatedDataError(f"{path}: expected a mapping with a 'situated_entries' list of entry ids")
     return frozenset(entries)
+
+
+HOME_BODIES_PATH = SITUATED_PATH.with_name("home_bodies.yaml")
+
+
+@lru_cache(maxsize=4)
+def load_home_bodies(path: Path = HOME_BODIES_PATH) -> frozenset[str]:
+    """Actor entry names of bodies that act only at home (courts, prosecutors, parliaments; cached)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    names = data.get("home_bodies") if isinstance(data, dict) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+        raise SituatedDataError(f"{path}: expected a mapping with a 'home_bodies' list of actor names")
+    return frozenset(names)

@@ -673,3 +673,218 @@ def test_a_place_inside_a_bodys_name_is_not_where_a_visit_was() -> None:
     event = _one("ورحب المدير الإقليمي للحملة الوطنية السعودية لنصرة الاشقاء في سورية الدكتور بدر السمحان "
                  "بالوفد وزيارته التي تأتي ضمن سلسلة الزيارات.", "CONSULT", published="2015-08-07")
     assert event.location is None or event.location.country != "SYR"
+
+
+# --- placeless statements and meetings that can only have happened at home -------------------------
+
+
+def test_a_parliament_acts_at_home() -> None:
+    event = _one("تعهد مشرعون أمريكيون بالضغط على كبار المسؤولين في الإدارة للكشف عن مزيد من المعلومات.",
+                 "REQUEST", published="2015-07-24")
+    assert event.location is not None and event.location.text == "" and event.location.country == "USA"
+
+
+def test_a_minister_calling_on_officials_has_no_place() -> None:
+    event = _one("ودعا وزير الخارجية الأمريكي المسؤولين في الإدارة إلى الكشف عن مزيد من المعلومات.",
+                 "REQUEST", published="2015-07-24")
+    assert event.location is None
+
+
+def test_a_prosecutor_with_no_country_of_its_own_charges_in_the_articles_country() -> None:
+    event = _one("وكانت النيابة العامة وجهت في 14 يوليو الماضي الاتهام إلى 29 شخصا. وقع التفجير في الكويت. "
+                 "واعتقلت الشرطة في الكويت ثلاثة أشخاص.", "ACCUSE", published="2015-08-04")
+    assert event.location is not None and event.location.country == "KWT"
+
+
+def test_a_prosecutor_in_an_article_with_no_clear_country_gets_none() -> None:
+    event = _one("وكانت النيابة العامة وجهت في 14 يوليو الماضي الاتهام إلى 29 شخصا.", "ACCUSE",
+                 published="2015-08-04")
+    assert event.location is None
+
+
+def test_a_meeting_with_a_generic_party_is_held_where_its_named_form_belongs() -> None:
+    # "مشرعين" is the US lawmakers named in the next sentence: the host's country comes with the name.
+    event = _one("وأجرى مسؤولون بالإدارة سلسلة من المحادثات مع مشرعين. وتعهد مشرعون أمريكيون بالضغط على "
+                 "الإدارة.", "CONSULT", published="2015-07-24")
+    assert event.location is not None and event.location.country == "USA"
+
+
+def test_consulting_an_official_named_by_title_is_at_home_in_the_articles_state() -> None:
+    event = _one("وقالت الرئاسة التونسية: بعد التشاور مع رئيس الوزراء قرر رئيس الجمهورية تمديد حالة الطوارئ. "
+                 "وقع الهجوم في سوسة. وتظاهر المئات في تونس.", "CONSULT", published="2015-08-01")
+    assert event.location is not None and event.location.country == "TUN"
+
+
+def test_consulting_an_official_named_by_title_in_another_states_article_has_no_place() -> None:
+    event = _one("وأجرى وزير الخارجية الإيراني محادثات مع رئيس الوزراء. وقع الهجوم في سوسة. وتظاهر المئات في "
+                 "تونس.", "CONSULT", published="2015-08-01")
+    assert event.location is None
+
+
+def test_praise_after_a_meeting_in_its_sentence_was_said_where_it_was_held() -> None:
+    event = _one("والتقى الأمين العام في الرياض وزير الخارجية اليمني، وأشاد الوزير بجهود المملكة.", "SUPPORT",
+                 published="2015-08-10")
+    assert event.location is not None and event.location.text == "الرياض"
+
+
+def test_praise_before_a_meeting_is_not_placed_by_it() -> None:
+    event = _one("وأشاد الأمين العام بجهود المملكة في دعم الشعب اليمني، واستقبل في الرياض وزير الخارجية "
+                 "اليمني.", "SUPPORT", published="2015-08-10")
+    assert event.location is None
+
+
+# --- days that are not the event's ---------------------------------------------------------------
+
+
+def test_a_day_after_publication_is_no_day_of_a_past_event() -> None:
+    # Published 11 August 2015: "14 أغسطس" with no year is 2013's dispersal, not a day to come.
+    event = _one("وفضت قوات الأمن اعتصام جماعة الإخوان في ميدان رابعة العدوية يوم 14 أغسطس بالقوة مما أسفر "
+                 "عن مقتل مئات المعتصمين.", "ASSAULT", published="2015-08-11")
+    assert event.date.value is None
+
+
+def test_a_day_before_publication_is_kept() -> None:
+    event = _one("وفضت قوات الأمن اعتصام جماعة الإخوان في ميدان رابعة العدوية يوم 10 أغسطس بالقوة مما أسفر "
+                 "عن مقتل مئات المعتصمين.", "ASSAULT", published="2015-08-11")
+    assert event.date.value == "2015-08-10"
+
+
+def test_a_day_to_come_is_kept_for_an_event_told_in_the_future() -> None:
+    event = _one("وسيعقد وزير الخارجية محادثات مع نظيره الروسي يوم 14 أغسطس في موسكو.", "CONSULT",
+                 published="2015-08-11")
+    assert event.date.value == "2015-08-14"
+
+
+def test_the_day_of_announcing_a_step_to_come_is_not_its_day() -> None:
+    event = _one("وأعلن رئيس مجلس النواب سليم الجبوري في كلمة متلفزة أمس أن البرلمان العراقي قرر الشروع في "
+                 "استجواب كافة الوزراء.", "ACCUSE", published="2015-08-09")
+    assert event.modality == "planned" and event.date.value is None
+
+
+def test_the_day_a_body_reports_its_own_step_is_kept() -> None:
+    event = _one("قالت النيابة العامة في مصر اليوم الثلاثاء إنها أحالت المرشد العام لجماعة الإخوان إلى محكمة "
+                 "الجنايات بتهمة تدبير تجمهر مسلح.", "ACCUSE", published="2015-08-11")
+    assert event.date.value == "2015-08-11"
+
+
+def test_a_day_in_another_events_clause_is_that_events() -> None:
+    event = _one("وقال رئيس الوزراء التركي إن الشرطة اعتقلت قرابة 300 شخص في حملات أمس ضد من يشتبه في أنهم "
+                 "ينتمون لداعش، وتعهد بمحاربة كل الجماعات الإرهابية دون تمييز.", "THREATEN", published="2015-07-25")
+    assert event.date.value is None
+
+
+def test_a_participle_shares_the_day_of_the_main_verb() -> None:
+    event = _one("وكان النجيفي نعى مساء أمس مقتل 2070 شخصا من أبناء الموصل على يد مسلحي داعش، محملا الحكومة "
+                 "المركزية في بغداد مسؤولية الإبادة.", "ACCUSE", published="2015-08-08")
+    assert event.date.value == "2015-08-07"
+
+
+def test_a_day_set_off_by_commas_is_the_statements() -> None:
+    event = _one("وحذرت ثماني منظمات حقوقية دولية في بيان مشترك، الجمعة، من حصول انتهاكات لحقوق الإنسان.",
+                 "ACCUSE", published="2015-08-01")
+    assert event.date.value == "2015-07-31"
+
+
+# --- a speaker named again -------------------------------------------------------------------------
+
+_SERMON = ("طالب ممثل المرجعية الدينية في كربلاء أحمد الصافي الحكومة بمكافحة الفساد. وقال في خطبة صلاة "
+           "الجمعة أمس إن البلد يواجه حربا. وطالب الصافي القوى السياسية بتوحيد مواقفها.")
+
+
+def test_a_speaker_called_by_family_name_speaks_from_the_seat_in_his_title() -> None:
+    event = [e for e in _events(_SERMON, "2015-08-08") if e.event_type == "REQUEST"][-1]
+    assert event.actor is not None and event.actor.text == "الصافي"
+    assert event.location is not None and event.location.text == "كربلاء"
+
+
+def test_a_speaker_named_again_speaks_on_the_day_a_verb_of_saying_gave() -> None:
+    event = [e for e in _events(_SERMON, "2015-08-08") if e.event_type == "REQUEST"][-1]
+    assert event.date.value == "2015-08-07"
+
+
+def test_a_speaker_named_again_does_not_take_the_day_of_an_earlier_act() -> None:
+    text = ("طالب ممثل المرجعية الدينية في كربلاء أحمد الصافي الحكومة أمس بمكافحة الفساد. وانطلقت تظاهرات "
+            "في بغداد. وطالب الصافي القوى السياسية بتوحيد مواقفها.")
+    event = [e for e in _events(text, "2015-08-08") if e.event_type == "REQUEST"][-1]
+    assert event.date.value is None
+
+
+def test_praise_during_the_meeting_told_before_was_said_where_it_was_held() -> None:
+    text = ("قام الأمين العام بزيارة لمركز الملك سلمان في الرياض. وأشاد الأمين العام خلال اللقاء بجهود القائمين "
+            "على المركز.")
+    event = _one(text, "SUPPORT", published="2015-08-10")
+    assert event.location is not None and event.location.text == "الرياض"
+
+
+def test_praise_not_said_during_a_meeting_is_not_placed_by_it() -> None:
+    text = "قام الأمين العام بزيارة لمركز الملك سلمان في الرياض. وأشاد الأمين العام بجهود القائمين على المركز."
+    assert _one(text, "SUPPORT", published="2015-08-10").location is None
+
+
+def test_a_meeting_is_held_in_the_country_its_hosts_title_names() -> None:
+    event = _one("التقى وزير الخارجية المصري سامح شكري أمس مع وزير خارجية الإمارات الشيخ عبد الله بن زايد آل "
+                 "نهيان.", "CONSULT", published="2015-07-24")
+    assert event.location is not None and event.location.text == "الإمارات" and event.location.country == "ARE"
+
+
+def test_a_meeting_with_a_host_whose_title_names_no_country_has_its_country_without_words() -> None:
+    event = _one("زار الأمين العام مركز الملك سلمان للإغاثة والأعمال الإنسانية أمس.", "CONSULT",
+                 published="2015-08-10")
+    assert event.location is None or event.location.text == ""
+
+
+def test_of_places_alike_the_most_specific_is_the_events() -> None:
+    event = _one("وشهدت مدينة بنغازي خروج عدد من المتظاهرين ورفعوا علم ليبيا الحالي، وقامت قوات الأمن بتفريق "
+                 "التظاهرة.", "COERCE", published="2015-08-09")
+    assert event.location is not None and event.location.text == "مدينة بنغازي"
+
+
+def test_a_country_stated_after_the_trigger_beats_a_town_before_it() -> None:
+    event = _one("وقال مسؤول في بغداد، إن الطائرات قصفت مواقع للمسلحين في سوريا.", "ASSAULT", published="2015-08-09")
+    assert event.location is not None and event.location.country == "SYR"
+
+
+def test_a_town_near_a_countrys_border_is_not_placed_in_that_country() -> None:
+    event = _one("شنت القوات هجوما على بلدة جوزا القريبة من حدود الكاميرون.", "ASSAULT", published="2015-08-03")
+    assert event.location is not None and event.location.text == "بلدة جوزا"
+    assert event.location.country != "CMR"
+
+
+def test_a_town_near_a_known_city_takes_the_citys_country() -> None:
+    event = _one("شنت القوات هجوما على بلدة جوزا القريبة من مدينة مايدوجوري.", "ASSAULT", published="2015-08-03")
+    assert event.location is not None and event.location.country == "NGA"
+
+
+def test_a_place_name_in_quotation_marks_is_a_title_not_a_place() -> None:
+    event = _one('وقال الوزير في تصريح ل"الرياض" إن الحوثيين احتجزوا عشرات المعتقلين.', "COERCE",
+                 published="2015-08-03")
+    assert event.location is None
+
+
+def test_a_place_name_without_quotation_marks_is_still_a_place() -> None:
+    event = _one("وقال الوزير في تصريح للصحيفة إن الحوثيين احتجزوا عشرات المعتقلين في الرياض.", "COERCE",
+                 published="2015-08-03")
+    assert event.location is not None and event.location.text == "الرياض"
+
+
+def test_a_statement_noun_inside_what_was_said_does_not_take_the_sayings_day() -> None:
+    event = _one("وكشفت صحيفة حرييت اليومية أمس أن الاتفاق المعقود بين أنقرة وواشنطن ينص على إقامة منطقة حظر جوي.",
+                 "AGREE", published="2015-07-25")
+    assert event.date.value is None
+
+
+def test_a_statement_verb_inside_what_was_said_keeps_the_sayings_day() -> None:
+    event = _one("وقال وزير الخارجية أمس إنه يدين الهجوم على السفارة.", "ACCUSE", published="2015-07-25")
+    assert event.date.value == "2015-07-24"
+
+
+def test_praise_during_the_meeting_told_before_is_dated_by_it() -> None:
+    text = ("قام الأمين العام أمس بزيارة لمركز الملك سلمان في الرياض. وأشاد الأمين العام خلال اللقاء بجهود "
+            "القائمين على المركز.")
+    assert _one(text, "SUPPORT", published="2015-08-10").date.value == "2015-08-09"
+
+
+def test_praise_during_a_meeting_keeps_its_own_day() -> None:
+    text = ("قام الأمين العام أمس بزيارة لمركز الملك سلمان في الرياض. وأشاد الأمين العام اليوم خلال اللقاء "
+            "بجهود القائمين على المركز.")
+    assert _one(text, "SUPPORT", published="2015-08-10").date.value == "2015-08-10"

@@ -299,3 +299,161 @@ def test_blew_himself_up_is_a_verb_that_needs_no_sign_of_occurrence() -> None:
     (blast,) = [e for e in events_of("وأفاد مسؤولون بأن مهاجما انتحاريا فجر نفسه خارج مكتب شركة أمنية في الإقليم.")
                 if e.event_type == "ASSAULT"]
     assert blast.trigger.text == "فجر نفسه" and blast.modality == "claimed"
+
+
+def test_a_speaker_named_inside_the_attribution_cue_is_the_source() -> None:
+    # "قالت مصادر" is one cue; the speaker "مصادر أمنية" begins inside it.
+    (attack,) = [e for e in events_of("وقالت مصادر أمنية إن مسلحين هاجموا نقطة تفتيش للجيش في مدينة الرمادي.")
+                 if e.event_type == "ASSAULT"]
+    assert attack.modality == "claimed"
+    assert attack.source is not None and attack.source.text == "مصادر أمنية"
+
+
+def test_an_attribution_after_the_event_names_its_source() -> None:
+    (attack,) = [e for e in events_of("قتل خمسة جنود في هجوم على نقطة تفتيش في الرمادي، وفق مصدر أمني.")
+                 if e.event_type == "ASSAULT"]
+    assert attack.modality == "claimed" and attack.source is not None and attack.source.text == "مصدر أمني"
+    # وفقا ل before no party ("in accordance with the law") attributes nothing.
+    (arrest,) = [e for e in events_of("اعتقلت الشرطة عشرة أشخاص في البصرة وفقا للقانون.")
+                 if e.event_type == "COERCE"]
+    assert arrest.modality == "asserted" and arrest.source is None
+
+
+def test_a_verb_of_saying_with_no_party_claims_nothing() -> None:
+    # GUIDELINES: claimed names the party that says so; "يؤكد التقدم" names none.
+    (strike,) = [e for e in events_of("ويؤكد التقدم العسكري أن القوات قصفت مواقع المسلحين في صنعاء أمس.")
+                 if e.event_type == "ASSAULT"]
+    assert strike.modality == "asserted" and strike.source is None
+
+
+def test_calls_asking_other_things_of_other_addressees_are_two_events() -> None:
+    calls = [e for e in events_of("وطالب الوزير الحكومة العراقية بالإصلاح. وطالب الوزير القوى السياسية "
+                                  "بتوحيد مواقفها.") if e.event_type == "REQUEST"]
+    assert [c.target.text for c in calls if c.target is not None] == ["الحكومة العراقية", "القوى السياسية"]
+
+
+def test_mentions_sharing_no_known_argument_are_not_merged() -> None:
+    # Two arrests, each with its own doer or place and nothing in common: two events.
+    arrests = [e for e in events_of("واعتقلت الشرطة التركية 300 شخص في اسطنبول أمس. واعتقل الجيش "
+                                    "عشرة مسلحين في ديار بكر.") if e.event_type == "COERCE"]
+    assert len(arrests) == 2
+    # A bare later mention ("الاعتقالات") that tells nothing of its own is the same event told again.
+    repeated = [e for e in events_of("واعتقلت الشرطة التركية 300 شخص في اسطنبول أمس. وأثارت "
+                                     "الاعتقالات التي نفذتها الشرطة التركية انتقادات.") if e.event_type == "COERCE"]
+    assert len(repeated) == 1
+
+
+def test_a_charge_named_after_an_accusation_is_not_an_event_of_its_own() -> None:
+    assert types_of("اتهم رئيس المجلس الوطني الكردستاني زبير ايدار الدولة التركية بـ«خرق» الهدنة.") == ["ACCUSE"]
+    assert "ACCUSE" in types_of("وانتقدت الأمم المتحدة خرق الهدنة في المدينة.")  # no accusation before: the word counts
+
+
+def test_a_subjunctive_act_did_not_happen() -> None:
+    assert "ASSAULT" not in types_of("وتخشى إسرائيل أن يتم قصفها بالصواريخ.")
+    assert "ASSAULT" in types_of("وأكد الجيش أن قصف المدينة أسفر عن مقتل خمسة أشخاص أمس.")  # أن + noun: "that"
+    # قبل أن + imperfect tells what came next.
+    assert "COERCE" in types_of("وفر الجاني من المكان قبل أن تعتقل الشرطة مالك المركبة في الرياض أمس.")
+
+
+def test_an_act_qualified_as_earlier_is_recalled() -> None:
+    assert "ASSAULT" not in types_of("نفذت الحركة عمليات انتحارية سابقة في لاهور.")
+    assert "ASSAULT" in types_of("نفذت الحركة عمليات انتحارية في لاهور أمس.")
+
+
+def test_a_finite_verb_is_no_complement_of_a_background_noun() -> None:
+    assert "COERCE" in types_of("وقالت محطة إن شرطة مكافحة الإرهاب داهمت أكثر من 100 موقع في إسطنبول.")
+    assert "ASSAULT" not in types_of("وشارك الوزير في تشييع ضحايا التفجيرات في المدينة.")
+
+
+def test_managed_to_and_before_tell_an_occurrence() -> None:
+    assert "COERCE" in types_of("تمكنت سلطات الأمن من القبض على الجاني في الرياض.")
+    assert "COERCE" in types_of("وفر الجاني من المكان قبل أن تلقي الشرطة القبض على مالك المركبة في الرياض أمس.")
+
+
+def test_discussion_during_a_meeting_is_its_topic() -> None:
+    assert "CONSULT" not in types_of("وقال الأمين العام: ناقشنا خلال اللقاء الجهود المبذولة في دعم الشعب اليمني.")
+    assert "CONSULT" in types_of("ناقش وزير الخارجية مع نظيره الأردني العلاقات الثنائية في عمان أمس.")
+
+
+def test_reservations_are_a_stance_and_whoever_supports_is_no_one() -> None:
+    assert "REJECT" not in types_of("أبدت ثماني منظمات حقوقية دولية تحفظات تجاه قانون مكافحة الإرهاب.")
+    assert "REJECT" in types_of("ورفضت الحكومة الأردنية مطالب المعارضة.")
+    assert "SUPPORT" not in types_of("ودعا الوزير إلى البحث عمن يدعم الحكومة.")
+    assert "SUPPORT" in types_of("وأيد الوزير قرار الحكومة الأردنية.")
+
+
+def test_a_legal_frame_is_no_event() -> None:
+    assert types_of("وبموجب الاحتجاز الإداري تعتقل إسرائيل مئات الفلسطينيين.") == []
+
+
+def test_the_party_told_is_not_the_speaker() -> None:
+    events = events_of('كشف الوزير عبدالرقيب الأسودي بأن القوات حاصرت القاعدة مشيرا في تصريح ل"الرياض" '
+                       'بأن قوات التحالف دمرت مواقع الحوثيين.')
+    (strike,) = [e for e in events if e.event_type == "ASSAULT"]
+    # Not "الرياض" (told, after ل) nor "القاعدة" (the object before the participle مشيرا).
+    assert strike.source is not None and strike.source.text == "الوزير عبدالرقيب الأسودي"
+    (raid,) = [e for e in events_of("وقال المتحدث باسم الجيش لوكالة فرانس برس إن الطائرات قصفت مواقع المسلحين.")
+               if e.event_type == "ASSAULT"]
+    assert raid.source is not None and raid.source.text == "المتحدث باسم الجيش"
+
+
+def test_between_is_no_verb_of_saying() -> None:
+    (deaths,) = [e for e in events_of("وأدت المواجهات بين الجيش والمسلحين إلى مقتل خمسة جنود في المدينة أمس.")
+                 if e.event_type == "ASSAULT"]
+    assert deaths.modality == "asserted" and deaths.source is None
+    (strike,) = [e for e in events_of("وبين المتحدث باسم الجيش أن الطائرات قصفت مواقع المسلحين.")
+                 if e.event_type == "ASSAULT"]
+    assert strike.modality == "claimed" and strike.source is not None
+
+
+def test_a_contact_with_someone_is_a_consultation() -> None:
+    assert "CONSULT" in types_of("وأضاف الرئيس التركي أنه حصل اتصال مع أوباما بشأن المنطقة الآمنة.")
+    assert "CONSULT" not in types_of("وتعطلت شبكات الاتصال في المدينة أمس.")
+
+
+def test_only_exposure_takes_its_event_with_li() -> None:
+    assert "CONCEDE" not in types_of("واتخذت الحكومة الاتحادية خطوات للإفراج عن الأطفال المهاجرين.")
+    assert "ASSAULT" in types_of("وتعرضت وزيرة الدولة لمحاولة اغتيال في العاصمة أمس.")
+
+
+def test_a_bargaining_chip_and_an_answered_call_are_no_requests() -> None:
+    assert "REQUEST" not in types_of("وقال إن النظام يحتجز العائلات ليستخدمها كورقة ضغط على ثوار الزبداني.")
+    assert "REQUEST" in types_of("ودعا الوزير الحكومة إلى الضغط على المسلحين.")
+    assert "REQUEST" not in types_of("وقرر الرئيس البقاء في منصبه تلبية لنداء المجتمع الدولي.")
+
+
+def test_counted_events_and_dual_light_verbs_tell_occurrences() -> None:
+    assert "ASSAULT" in types_of("وذكر شاهد عيان ان اثنين من التفجيرات وقعا في سوق خضراوات مكتظ بنساء يتسوقن في "
+                                 "منطقة الصدرية، قرب الوسط التجاري لبغداد.")
+    assert "ASSAULT" not in types_of("وتحدث التقرير عن التفجيرات في العراق.")
+    assert "ASSAULT" in types_of("وأضاف أن شاحنتين صغيرتين محملتين برجال مسلحين نفذتا عملية الخطف في منطقة "
+                                 "غوريان باقليم هرات.")
+
+
+def test_what_is_sought_or_gone_for_is_planned() -> None:
+    # The cue opens the sentence (token 0).
+    (deal,) = [e for e in events_of("تسعى شركة جازبروم النفطية الروسية إلى اتفاق ودي مع الاتحاد الأوروبي.")
+               if e.event_type == "AGREE"]
+    assert deal.modality == "planned"
+    (talks,) = [e for e in events_of("وتوجه الوزير شكري إلى دولة الكويت لإجراء مشاورات مع وزير الخارجية الكويتي.")
+                if e.event_type == "CONSULT"]
+    assert talks.modality == "planned"
+    (met,) = [e for e in events_of("وأجرى الوزير شكري مشاورات مع وزير الخارجية الكويتي في الكويت أمس.")
+              if e.event_type == "CONSULT"]
+    assert met.modality == "asserted"
+
+
+def test_an_order_of_an_act_is_that_act() -> None:
+    assert types_of("وأمرت النيابة العامة بحبس 24 متهما احتياطيا على ذمة القضية.") == ["COERCE"]
+    assert "REQUEST" in types_of("وأمرت القاضية المسؤولين الأمريكيين بتقديم الحجج.")
+
+
+def test_the_day_of_the_saying_anchors_no_habit() -> None:
+    assert "ASSAULT" not in types_of("وقال الوزير أمس إن النظام يقتل المدنيين في الطرقات.")
+    assert "ASSAULT" in types_of("قال الوزير إن النظام يقتل المدنيين في الطرقات أمس.")
+
+
+def test_a_verbal_noun_after_an_is_reported_not_wished() -> None:
+    # تفجيرا is a noun (أن "that"), يفجر after لكي a wished act.
+    assert "ASSAULT" in types_of("وقال الوزير إن تفجيرا يقتل 60 شخصا في بغداد.")
+    assert "ASSAULT" not in types_of("وقال انهم سيعطون مالا للعائلة لكي يفجر نفسه ويذهب الى الجنة.")

@@ -287,3 +287,16 @@ def test_gold_locations_are_found_with_the_right_country(gazetteer: Gazetteer) -
     )
     assert coverage >= 0.8
     assert accuracy >= 0.9
+
+
+def test_home_bodies_name_actor_entries() -> None:
+    from hadath.extract.actors import load_actors
+    from hadath.resolve.situated import HOME_BODIES_PATH, load_home_bodies
+
+    names = load_home_bodies()
+    assert names, HOME_BODIES_PATH
+    known = {entry.name for entry in load_actors().entries}
+    assert names <= known, sorted(names - known)
+    assert "Judiciary (unspecified)" in names and "Foreign Ministry (unspecified)" not in names
+    listed = yaml.safe_load(HOME_BODIES_PATH.read_text(encoding="utf-8"))["home_bodies"]
+    assert len(listed) == len(set(listed)), "duplicate names"
