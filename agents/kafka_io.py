@@ -46,6 +46,21 @@ async def create_topics(settings: Settings, names: Iterable[str] | None = None) 
         await admin.close()
 
 
+async def delete_topics(bootstrap: str, tag: str) -> None:
+    """Delete every topic whose name holds ``tag`` (a benchmark's or soak's own, Faust's internal
+    ones included). Cleanup only: a failure is reported on stderr, not raised."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    try:
+        await admin.start()
+        doomed = [t for t in await admin.list_topics() if tag in t]
+        if doomed:
+            await admin.delete_topics(doomed)
+    except Exception as error:  # cleanup only: report, don't fail the run
+        print(f"could not delete the topics of {tag}: {error}", file=sys.stderr)
+    finally:
+        await admin.close()
+
+
 async def start_producer(settings: Settings) -> AIOKafkaProducer:
     """A started producer that waits for the broker's acks (nothing lost silently)."""
     producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all",

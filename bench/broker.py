@@ -55,7 +55,7 @@ sys.path.insert(0, str(REPO))
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer  # noqa: E402
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic  # noqa: E402
 
-from agents.kafka_io import create_topics  # noqa: E402
+from agents.kafka_io import create_topics, delete_topics  # noqa: E402
 from bench.common import (  # noqa: E402
     CORPUS,
     CpuMeter,
@@ -292,7 +292,7 @@ class Run:
             self.passthrough_process.kill()
             self.passthrough_process.wait()
         if not keep_topics:
-            await _delete_topics(self.bootstrap, self.tag)
+            await delete_topics(self.bootstrap, self.tag)
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
@@ -302,19 +302,6 @@ async def _create_plain_topics(bootstrap: str, topics: list[str], partitions: in
     try:
         await admin.create_topics([NewTopic(t, partitions, 1, topic_configs={"max.message.bytes": str(MAX_MESSAGE)})
                                    for t in topics])
-    finally:
-        await admin.close()
-
-
-async def _delete_topics(bootstrap: str, tag: str) -> None:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        doomed = [t for t in await admin.list_topics() if tag in t]
-        if doomed:
-            await admin.delete_topics(doomed)
-    except Exception as error:  # cleanup only: report, don't fail the benchmark
-        print(f"could not delete topics of {tag}: {error}", file=sys.stderr)
     finally:
         await admin.close()
 

@@ -34,9 +34,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer  # noqa: E402
-from aiokafka.admin import AIOKafkaAdminClient  # noqa: E402
 
-from agents.kafka_io import create_topics  # noqa: E402
+from agents.kafka_io import create_topics, delete_topics  # noqa: E402
 from bench.common import (  # noqa: E402
     CORPUS,
     CpuMeter,
@@ -161,20 +160,6 @@ async def soak(args: argparse.Namespace) -> dict[str, Any]:
         "messages": len(messages),
     }
     return results
-
-
-async def delete_topics(bootstrap: str, tag: str) -> None:
-    """Delete the run's topics (and Faust's internal ones): the soak leaves tens of MB behind."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    try:
-        await admin.start()
-        doomed = [t for t in await admin.list_topics() if tag in t]
-        if doomed:
-            await admin.delete_topics(doomed)
-    except Exception as error:  # cleanup only: report, don't fail the soak
-        print(f"could not delete the topics of {tag}: {error}", file=sys.stderr)
-    finally:
-        await admin.close()
 
 
 def _label(outcome: Outcome | None) -> str:

@@ -23,11 +23,7 @@ class SituatedDataError(ValueError):
 @lru_cache(maxsize=4)
 def load_situated(path: Path = SITUATED_PATH) -> frozenset[str]:
     """Trigger entry ids of proceedings that happen somewhere (cached)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entries = data.get("situated_entries") if isinstance(data, dict) else None
-    if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
-        raise SituatedDataError(f"{path}: expected a mapping with a 'situated_entries' list of entry ids")
-    return frozenset(entries)
+    return _load_list(path, "situated_entries", "entry ids")
 
 
 HOME_BODIES_PATH = SITUATED_PATH.with_name("home_bodies.yaml")
@@ -36,8 +32,13 @@ HOME_BODIES_PATH = SITUATED_PATH.with_name("home_bodies.yaml")
 @lru_cache(maxsize=4)
 def load_home_bodies(path: Path = HOME_BODIES_PATH) -> frozenset[str]:
     """Actor entry names of bodies that act only at home (courts, prosecutors, parliaments; cached)."""
+    return _load_list(path, "home_bodies", "actor names")
+
+
+def _load_list(path: Path, key: str, what: str) -> frozenset[str]:
+    """The non-empty strings listed under ``key`` in the YAML mapping at ``path``."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    names = data.get("home_bodies") if isinstance(data, dict) else None
-    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
-        raise SituatedDataError(f"{path}: expected a mapping with a 'home_bodies' list of actor names")
-    return frozenset(names)
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
+        raise SituatedDataError(f"{path}: expected a mapping with a '{key}' list of {what}")
+    return frozenset(items)
