@@ -12,12 +12,17 @@ articles=("$@")
 export HADATH_WEB_PORT="${HADATH_WEB_PORT:-6066}"
 run_dir="$(mktemp -d)"
 started_broker=0
+tag=""
 worker_pid=""
 tail_pid=""
 cleanup() {
   [ -n "$tail_pid" ] && kill "$tail_pid" 2>/dev/null || true
   if [ -n "$worker_pid" ]; then kill "$worker_pid" 2>/dev/null || true; wait "$worker_pid" 2>/dev/null || true; fi
-  if [ "$started_broker" = 1 ]; then scripts/kafka.sh stop; fi
+  if [ "$started_broker" = 1 ]; then
+    scripts/kafka.sh stop
+  elif [ -n "${tag:-}" ]; then
+    .venv/bin/python -c "import asyncio, sys; from agents.kafka_io import delete_topics; from hadath.settings import Settings; asyncio.run(delete_topics(Settings.from_env().bootstrap_servers, sys.argv[1]))" "$tag" || true
+  fi
   rm -rf "$run_dir"
 }
 trap cleanup EXIT
@@ -25,6 +30,14 @@ trap cleanup EXIT
 if ! scripts/kafka.sh status >/dev/null 2>&1; then
   scripts/kafka.sh start
   started_broker=1
+else
+  # A broker that was already running may hold a backlog on the default topics (earlier runs,
+  # tests): this run gets topics and a consumer group of its own, so it prints only its events.
+  tag="demo-$(date +%s)-$$"
+  export HADATH_APP_ID="hadath-$tag" HADATH_TOPIC_RAW="$tag.articles.raw" \
+    HADATH_TOPIC_NORMALIZED="$tag.articles.normalized" HADATH_TOPIC_CANDIDATES="$tag.events.candidates" \
+    HADATH_TOPIC_EVENTS="$tag.events"
+  echo "demo: broker already running; this run uses the topics $tag.* (deleted at the end)" >&2
 fi
 
 echo "demo: starting the worker (log: $run_dir/worker.log)" >&2
