@@ -129,18 +129,20 @@ class ActorDictionary:
         )
         # The last sentence scanned and its matches: extraction asks about one sentence several
         # times in a row (its speakers, their setting, its events), and a scan is the costly part.
-        self._recent: tuple[object, list[ActorMatch]] | None = None
+        self._recent: tuple[tuple[str, ...], list[ActorMatch]] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def find(self, tokens: Sequence[TokenSpan] | Sequence[HasNorm]) -> list[ActorMatch]:
         """Longest non-overlapping actor mentions in ``tokens``, left to right."""
+        # Keyed by the words, not the object: callers build and reuse token lists.
+        words = tuple(token.norm for token in tokens)
         recent = self._recent
-        if recent is not None and recent[0] is tokens:
+        if recent is not None and recent[0] == words:
             return list(recent[1])
         found = [ActorMatch(m.value, m.first, m.last) for m in self._index.find(tokens)]
-        self._recent = (tokens, found)
+        self._recent = (words, found)
         return list(found)
 
     def by_name(self, name: str) -> ActorEntry | None:

@@ -247,3 +247,13 @@ def test_gold_actor_and_target_coverage(actors: ActorDictionary) -> None:
     print(f"gold actor/target coverage: {hits}/{fields} = {share:.3f} of fields (any acceptable "
           f"string matched); {string_hits}/{strings} = {string_hits / strings:.3f} of strings")
     assert share >= 0.6
+
+
+def test_a_token_list_changed_in_place_is_scanned_again() -> None:
+    actors = load_actors()
+    words = list(tokenize(normalize_text("قصفت إسرائيل غزة")))
+    first = actors.find(words)
+    words[1] = tokenize(normalize_text("واشنطن"))[0]
+    second = actors.find(words)
+    assert [m.entry.name for m in first] != [m.entry.name for m in second]
+    assert [m.entry.name for m in second] == [m.entry.name for m in actors.find(list(words))]
