@@ -767,6 +767,8 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         return None  # "بعد اغتيال الحريري", "قضية الاختطاف": a reference, not an occurrence
     if verbal and _nominal(tokens, trigger) and _governed(tokens, trigger.first, kb.cues.background_heads, HEAD_REACH):
         return None  # "خطر الانتهاك", "بشأن الاتفاق": a statement noun named as a topic
+    if _governed(tokens, trigger.first, kb.cues.circumstance_governors, 0):
+        return None  # "وفي ظل رفض الكثير من الجمهوريين للاتفاق": the circumstance of another event
     if verbal and _counted_participle(tokens, trigger):
         return None  # "بحبس 24 متهما", "وعددهم 29 متهما": the accused, counted, not someone accusing
     if not verbal and _aimed_at(tokens, trigger, kb.cues):
@@ -803,6 +805,8 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     if (not verbal and modality != "planned" and _imperfect(tokens[trigger.first].norm, trigger)
             and not _anchored(tokens, trigger, dates, casualties)):
         return None  # "النظام الذي يقتل ويخطف", "الأطفال يخطفون": a habit or a charge, no one act
+    if _habitual_statement(tokens, trigger, modality, dates, casualties, kb.cues):
+        return None  # "البحث عمن يدعم ويساند التحرير": a third party's habit, no one statement
     actor, target = roles.assign(tokens, trigger, participants, kb.cues, verbal, exclude=source)
     carried = False  # the doer is a speaker named in an earlier sentence
     if verbal and context.opening_speaker is not None and _refers_to_speaker(tokens, trigger, context.text):
@@ -947,6 +951,22 @@ def _imperfect(word: str, trigger: TriggerMatch) -> bool:
     return False
 
 
+# News tells accusations and denials in the present ("ويتهم الاتحاد الأوروبي جازبروم", "وهو ما تنفيه
+# أنقرة"): those stay events; a present support, meeting or call by a third party is a habit.
+PRESENT_STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT"})
+
+
+def _habitual_statement(tokens: Sequence[Token], trigger: TriggerMatch, modality: str,
+                        dates: list[DateMention], casualties: list[CasualtyMention], cues: Cues) -> bool:
+    """A verbal event in a third person's present tense, tied to no day ("عمن يدعم ويساند التحرير"):
+    a habit or a stance, not one statement. "نرفض", "ندعو" (first person) perform the act itself."""
+    word = tokens[trigger.first].norm
+    bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 4 else word
+    return (trigger.entry.event_type in cues.verbal_types and modality != "planned"
+            and trigger.entry.event_type not in PRESENT_STATEMENT_TYPES and not bare.startswith("ن")
+            and _imperfect(word, trigger) and not _anchored(tokens, trigger, dates, casualties))
+
+
 def _imperfect_head(word: str, trigger: TriggerMatch) -> bool:
     """The trigger's first word is an imperfect verb of its entry (يفجر in "يفجر نفسه", يدعم): its
     ي- and ت- forms both open patterns, which tells it from a verbal noun (تفجيرا) or a form V perfect."""
@@ -1018,6 +1038,8 @@ def _occurs(tokens: Sequence[Token], trigger: TriggerMatch, actor: Mention | Non
         if ((cues.light_verbs.contains_at(tokens, index) or cues.occurrence.contains_at(tokens, index))
                 and not roles.crosses_clause(tokens, index, trigger.first)):
             return True
+    if _light_verb_before_insertion(tokens, trigger.first, cues):
+        return True
     if material and _purpose(tokens[trigger.first].norm):
         return False  # "استعدادا لضرب إيران", "مخطط لاغتيال …": an aim, not an occurrence
     if material and _counted_events(tokens, trigger):
@@ -1044,6 +1066,19 @@ def _occurs(tokens: Sequence[Token], trigger: TriggerMatch, actor: Mention | Non
 
 
 PLACE_REACH = 6
+INSERTION_REACH = 8  # "، في (2 آب 2015)،": a short date or place set off by two commas
+
+
+def _light_verb_before_insertion(tokens: Sequence[Token], noun: int, cues: Cues) -> bool:
+    """A light verb whose object noun follows an insertion set off by two commas ("نظموا، في
+    (2 آب 2015)، تظاهرة حاشدة"): the aside does not end the verb's clause."""
+    if noun < 3 or tokens[noun - 1].norm != "،":
+        return False
+    for comma in range(noun - 2, max(0, noun - 1 - INSERTION_REACH), -1):
+        if tokens[comma].norm in roles.CLAUSE_BREAKS:
+            return tokens[comma].norm == "،" and comma > 0 and (
+                cues.light_verbs.contains_at(tokens, comma - 1) or cues.occurrence.contains_at(tokens, comma - 1))
+    return False
 
 
 def _purpose(word: str) -> bool:
@@ -1338,12 +1373,16 @@ def _protesters(mention: Mention | None, tokens: Sequence[Token]) -> bool:
 
 DEMAND_NOUNS = frozenset({"مطالب", "ومطالب", "المطالب"})
 PUBLIC_WORDS = (*PROTESTER_WORDS, "مواطن", "المواطن", "الشارع", "الشعب")
+DEMAND_CLITICS = frozenset("وفبل")
 
 
 def _protesters_demands(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
     """"مطالب المتظاهرين", "مطالب المواطنين": the demands of a protest or of the public, named as
     a known thing (the PROTEST is the event)."""
-    if tokens[trigger.first].norm not in DEMAND_NOUNS or trigger.last >= len(tokens):
+    noun = tokens[trigger.first].norm
+    # "للنظر بمطالب المتظاهرين": a preposition or conjunction clitic before the noun
+    if trigger.last >= len(tokens) or not any(
+            noun[i:] in DEMAND_NOUNS and set(noun[:i]) <= DEMAND_CLITICS for i in range(3)):
         return False
     following = tokens[trigger.last].norm
     return any(word in following for word in PUBLIC_WORDS)
@@ -1443,7 +1482,11 @@ def _note_setting(tokens: Sequence[Token], match: PhraseMatch[str], speaker: Men
 
 def _speaker_of(tokens: Sequence[Token], first: int, last: int, participants: list[Mention]) -> Mention | None:
     """Who a verb of saying at tokens ``[first, last)`` names: the party right after it, before
-    what is said ("وأضاف: "…"", "وقال إن …" name none), else the one كان fronted ("وكان X قد أكد")."""
+    what is said ("وأضاف: "…"", "وقال إن …" name none), else the one كان fronted ("وكان X قد أكد").
+    A verb in the first person ("واكدنا التزامنا بمحاربة داعش") is the quoted speaker's own: the
+    party after it is what "we" spoke of."""
+    if _first_person_perfect(tokens[first].norm):
+        return None
     said = next((i for i in range(last, len(tokens)) if tokens[i].norm in SAYING_OPENERS), len(tokens))
     after = next((m for m in participants if first < m.first <= last + SPEAKER_AFTER
                   and m.last <= said and m.kind not in {"media"}), None)
@@ -1455,6 +1498,12 @@ def _speaker_of(tokens: Sequence[Token], first: int, last: int, participants: li
     fronted = first >= 2 and tokens[first - 1].norm == "قد"
     return next((m for m in participants if fronted and m.last == first - 1 and m.first >= 1
                  and tokens[m.first - 1].norm in roles.KANA), None)
+
+
+def _first_person_perfect(word: str) -> bool:
+    """"أكدنا", "وقلنا": a perfect verb with the suffix نا of "we"."""
+    bare = word[1:] if word[:1] in {"و", "ف"} else word
+    return len(bare) >= 5 and bare.endswith("نا")
 
 
 def _refers_to_speaker(tokens: Sequence[Token], trigger: TriggerMatch, text: str) -> bool:

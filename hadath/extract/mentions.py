@@ -334,6 +334,18 @@ def _with_offsets(tokens: Sequence[HasNorm], mention: Mention, actors: ActorDict
     return replace(mention, start=first.start, end=last.end, proclitic=proclitic)  # type: ignore[attr-defined]
 
 
+FUSED_ARTICLE = ("ولل", "فلل", "لل")  # ل + ال is written لل ("للمالكي", "وللمتمردين")
+
+
+def fused_article(word: str) -> int:
+    """Letters to drop from a word spelled with ل fused to the article: "للمالكي" → "مالكي", which
+    a reader's "المالكي" contains (the ال itself is not in the text to quote)."""
+    for prefix in FUSED_ARTICLE:
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_REST:
+            return len(prefix)
+    return 0
+
+
 # Proclitics a name can carry, longest first: a conjunction, a preposition, or both.
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 MIN_REST = 3  # letters left after the proclitic: "وفد", "لبنان" keep their first letter
@@ -342,9 +354,18 @@ MIN_REST = 3  # letters left after the proclitic: "وفد", "لبنان" keep th
 def proclitic_length(tokens: Sequence[HasNorm], mention: Mention, actors: ActorDictionary) -> int:
     """Letters of the proclitic on the mention's first word: the rest is itself a definite word
     ("والبيشمركة", "بالجاني"), the start of a dictionary name ("لمجلس عشائر", "ووزارة") or a
-    first name ("وعطية"). ل + ال is written لل, so only a conjunction comes off "وللمتمردين"."""
+    first name ("وعطية"). ل + ال is written لل: the ل and the article's ل both come off
+    ("وللمتمردين" → "متمردين", inside a reader's "المتمردين")."""
     word = tokens[mention.first].norm
     following = [_Word(t.norm) for t in tokens[mention.first + 1:mention.last]]
+    fused = fused_article(word)
+    if fused:
+        # ("للبنان": ل on a name that starts with ل, "لبنان", not ل on an article)
+        article = actors.find([_Word("ال" + word[fused:]), *following])
+        if article and article[0].first == 0:
+            return fused
+        found = actors.find([_Word(word[fused - 1:]), *following])
+        return fused - 1 if found and found[0].first == 0 else fused
     for prefix in PROCLITICS:
         rest = word[len(prefix):]
         if not word.startswith(prefix) or len(rest) < MIN_REST or (prefix[-1] == "ل" and rest.startswith("ل")):

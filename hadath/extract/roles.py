@@ -85,14 +85,25 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         # "يظهر … زعيم عصابة القتل نوري المالكي بتصريحات …، متهما": a person named nearest is who
         # speaks; else the sentence's first party
         actor = people[-1] if people else (speakers or before)[0] if before else None
-    elif trigger.entry.pos == "verb" and not cues.patient_genitive.contains_at(tokens, trigger.first):
+    elif verbal and conjoined_clause(tokens, trigger):
+        # "…، وتعهد بمحاربة كل الجماعات": the phrase holds the verb and its noun; what follows is
+        # the object, the subject is carried over from the sentence's first party.
+        actor = _carried_subject(tokens, trigger, pool, cues)
+    elif ((trigger.entry.pos == "verb" or particle_verb(tokens, trigger))
+          and not cues.patient_genitive.contains_at(tokens, trigger.first)
+          and not after_preposition(tokens, trigger)):
         actor = _verb_subject(tokens, trigger, pool, cues, carried=verbal and word[:1] in {"و", "ف"})
     elif verbal:
         # "أعربت بغداد عن رفضها …": a speech noun's speaker is the clause's subject before it.
-        before = [m for m in pool if m.last <= trigger.first and not _marked_as_target(tokens, m, cues)]
+        before = [m for m in pool if trigger.first - SPEAKER_NOUN_REACH <= m.last <= trigger.first
+                  and not _marked_as_target(tokens, m, cues)]
         actor = before[-1] if before else _noun_agent(tokens, trigger, pool, cues)
     else:
         actor = _noun_agent(tokens, trigger, pool, cues)
+    if actor is None and verbal and purpose_word(tokens, trigger):
+        # "أن الوزير شكري توجه … لإجراء مشاورات مع": who goes (the governing verb's subject) is
+        # who consults, not the speaker reporting it.
+        actor = _subject_before(tokens, trigger, pool, cues, PURPOSE_REACH)
     if actor is not None and actor.kind == "civilians" and trigger.entry.event_type in SUFFERING_TYPES:
         # "قتل 38 سائحا": civilians after a passive verb of violence suffer it, they don't do it;
         # "إن الشرطة اعتقلت 300 شخص": the doer, if any, is the subject before the verb.
@@ -100,14 +111,14 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         doer = _noun_agent(tokens, trigger, rest, cues)
         if doer is None and trigger.entry.pos == "verb":
             doer = _subject_before(tokens, trigger, [m for m in rest if m.kind != "civilians"], cues)
-        return doer, actor
+        return doer, _with_conjunct(tokens, trigger, actor, participants)
     if actor is None and trigger.entry.event_type in ATTACK_TYPES:
         # "لقي 3 أشخاص مصرعهم … جراء هجوم مباغت شنه عناصر تنظيم داعش": the attack's doer named
         # after an agent marker further on in the sentence.
         actor = _marked_agent(tokens, trigger, pool, cues, ATTACKER_REACH)
     if actor is None and exclude is not None and _own_act_reported(tokens, trigger, exclude):
         actor = exclude  # "أعلنت الحكومة البريطانية أنها ستمدد مشاركتها في الضربات الجوية"
-    target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
+    target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor, verbal)
     if target is None and verbal:
         # "أدانت الجامعة الاقتحامات … من قبل المتطرفين": a condemnation is aimed at whoever did
         # the act it condemns, named after an agent marker.
@@ -127,8 +138,33 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
     if trigger.entry.id in cues.host_entries:
         return target, actor  # "استقبل الملك الوزير": the visitor acts, the host receives
     if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
-        target = _with_facility(tokens, target, cues)
+        target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues), participants)
     return actor, target
+
+
+CONJUNCT_WORDS = 2  # "الأطفال وأمهاتهم", "1700 أب وطفل": the first conjunct's words
+
+
+def _with_conjunct(tokens: Sequence[HasNorm], trigger: TriggerMatch, target: Mention,
+                   participants: list[Mention]) -> Mention:
+    """"احتجز الأطفال وأمهاتهم", "يحتجزون 1700 أب وطفل": people named after و suffer the act with
+    the ones named just before; a reader quotes both conjuncts (not when the one before is
+    another listed party, "الجيش والشرطة")."""
+    if target.kind != "civilians" or target.first <= 0 or target.proclitic != 1:
+        return target
+    if not tokens[target.first].norm.startswith("و"):
+        return target
+    start = target.first
+    for index in range(target.first - 1, max(-1, target.first - CONJUNCT_WORDS - 1), -1):
+        word = tokens[index].norm
+        if (trigger.first <= index < trigger.last or word in PHRASE_ENDS
+                or word in PREPOSITIONS or not (word.isalpha() or word.isdigit())
+                or any(m.first <= index < m.last for m in participants)):
+            break
+        start = index
+    if start == target.first or (start > 0 and tokens[start - 1].norm in PREPOSITIONS):
+        return target  # ("في القرية وطفل": the word before و is a preposition's object, a place)
+    return replace(target, first=start, start=tokens[start].start, proclitic=0)  # type: ignore[attr-defined]
 
 
 FACILITY_WORDS = 3  # "على مواقع جبلية للمتمردين": words between the marker and the owner
@@ -329,25 +365,101 @@ def _behind_preposition(tokens: Sequence[HasNorm], start: int, end: int) -> bool
 
 
 NOUN_LINKS = frozenset({"من", "في"})
+# A speech noun's speaker stands in its sentence, not dozens of words back in another statement
+# ("التصريحات التي أطلقها خامنئي … بعد توقيع الدول الغربية الاتفاق").
+SPEAKER_NOUN_REACH = 20
+PURPOSE_REACH = 12  # "أن الوزير شكري توجه فور انتهاء زيارته إلى الإمارات إلى دولة الكويت الشقيقة لإجراء"
+
+
+def purpose_word(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """The trigger's first word is an event word of its entry behind the ل of purpose
+    ("لإجراء مشاورات", "للتشاور"): its doer is the subject of the verb it is the aim of."""
+    word = tokens[trigger.first].norm
+    bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 3 else word
+    if not bare.startswith("ل") or len(bare) < 4:
+        return False
+    heads = _first_words(trigger.entry.patterns)
+    return bare not in heads and (bare[1:] in heads or "ا" + bare[1:] in heads)
+
+
+@lru_cache(maxsize=4096)
+def _first_words(patterns: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize(p).split(" ")[0] for p in patterns if p.strip())
+
+
+def particle_verb(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """A phrase trigger made of a particle and a verb ("لن تقبل", "لم يعترف"): a verb, whose
+    subject follows it (VSO) like a bare verb's."""
+    return (trigger.entry.pos == "phrase" and trigger.last - trigger.first == 2
+            and tokens[trigger.first].norm in VERB_PARTICLES - {"قد", "لقد", "ما"})
+
+
+def conjoined_clause(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """A phrase trigger opening a clause conjoined after a comma with a verb ("…، وتعهد بمحاربة")."""
+    word = tokens[trigger.first].norm
+    return (trigger.entry.pos == "phrase" and trigger.first > 0 and tokens[trigger.first - 1].norm == "،"
+            and word[:1] in {"و", "ف"} and not word[1:].startswith("ال") and len(word) > 3)
+
+
+def after_preposition(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """A verb's spelling right after a preposition is its verbal noun ("قرر الشروع في استجواب
+    الوزراء", "أقدم … على قتل"): no finite verb follows one, so the name after it is no subject."""
+    return trigger.first > 0 and tokens[trigger.first - 1].norm in PREPOSITIONS
 
 
 def _subject_before(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
-                    cues: Cues) -> Mention | None:
+                    cues: Cues, reach: int = SUBJECT_BEFORE_VERB) -> Mention | None:
     """A topicalized subject (subject-verb order) in the verb's clause."""
-    before = [m for m in pool if trigger.first - SUBJECT_BEFORE_VERB <= m.last <= trigger.first
+    before = [m for m in pool if trigger.first - reach <= m.last <= trigger.first
               and not _marked_as_target(tokens, m, cues) and not crosses_clause(tokens, m.last, trigger.first)]
     return before[-1] if before else None
 
 
-def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
-                cues: Cues) -> Mention | None:
-    # "شن التحالف غارات": the doer stands between a light verb and the event noun.
-    for index in range(trigger.first - 1, max(-1, trigger.first - LIGHT_VERB_WINDOW - 1), -1):
-        if cues.light_verbs.contains_at(tokens, index):
-            between = [m for m in pool if index < m.first and m.last <= trigger.first]
+# "أقدم X على قتل Y", "تمكنت سلطات الأمن من القبض على", "نجحت القوات في تحرير": the doer of
+# the act named after the verb's preposition is the verb's subject.
+UNDERTAKING_VERBS = {normalize(verb): normalize(preposition) for stem, preposition in (
+    ("أقدم", "على"), ("تمكن", "من"), ("نجح", "في")) for verb in (
+    stem, stem + "ت", stem + "وا", "و" + stem, "و" + stem + "ت", "و" + stem + "وا")}
+UNDERTAKING_REACH = 16  # "أقدم / صالح بن شعيل بن سودان الأحمدي الزهراني ـ سعودي الجنسية ـ على قتل"
+
+
+def _undertaker(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:
+    """The subject of أقدم before "على + act" (تمكن before "من", نجح before "في"): named after
+    it (VSO), else before it."""
+    if trigger.first < 2 or tokens[trigger.first - 1].norm not in UNDERTAKING_VERBS.values():
+        return None
+    for index in range(trigger.first - 2, max(-1, trigger.first - UNDERTAKING_REACH - 1), -1):
+        if tokens[index].norm in CLAUSE_BREAKS - {"،"}:
+            return None
+        if UNDERTAKING_VERBS.get(tokens[index].norm) == tokens[trigger.first - 1].norm:
+            between = [m for m in pool if index < m.first and m.last < trigger.first]
             if between:
                 return between[0]
             before = [m for m in pool if index - SUBJECT_BEFORE_VERB <= m.last <= index
+                      and not crosses_clause(tokens, m.last, index)]
+            return before[-1] if before else None
+    return None
+
+
+# "ألقت مروحيات الأسد البراميل المتفجرة", "ألقت الشرطة القبض": who drops (or lays hands) does
+# the act the noun names, like the subject of a light verb.
+DROPPING_VERBS = frozenset(normalize(w) for w in {
+    "ألقى", "ألقت", "ألقوا", "وألقى", "وألقت", "وألقوا", "يلقي", "تلقي", "أسقطت", "أسقط", "وأسقطت"})
+
+
+def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
+                cues: Cues) -> Mention | None:
+    undertaker = _undertaker(tokens, trigger, pool)
+    if undertaker is not None:
+        return undertaker
+    # "شن التحالف غارات": the doer stands between a light verb and the event noun.
+    for index in range(trigger.first - 1, max(-1, trigger.first - LIGHT_VERB_WINDOW - 1), -1):
+        if cues.light_verbs.contains_at(tokens, index) or tokens[index].norm in DROPPING_VERBS:
+            between = [m for m in pool if index < m.first and m.last <= trigger.first]
+            if between:
+                return between[0]
+            # (a name may have run over the verb: "مروحيات الأسد ألقت" read as one participant)
+            before = [m for m in pool if index - SUBJECT_BEFORE_VERB <= m.last <= index + 1 and m.first < index
                       and not crosses_clause(tokens, m.last, index)]
             return before[-1] if before else None
     # "… من قبل X" / "… شنها X": an explicit agent marker after the noun.
@@ -470,7 +582,7 @@ OPENING_TIME_WORDS = frozenset(normalize(w) for w in {"أمس", "اليوم", "�
 
 
 def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,
-            actor: Mention | None) -> Mention | None:
+            actor: Mention | None, addressed: bool = False) -> Mention | None:
     start = max(trigger.last, actor.last if actor is not None and actor.first >= trigger.last else 0)
     # "طالب ممثل المرجعية … أحمد الصافي، رئيس الوزراء حيدر العبادي بـ": a comma closing a long
     # subject after the verb separates it from the object, not two clauses.
@@ -483,8 +595,18 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
               and not _part_of(tokens, actor, m)]
     marked = [m for m in window if _marked_as_target(tokens, m, cues)]
     if marked:
-        return marked[0]
+        owner = named_doer(window, marked[0], actor) if addressed else None
+        return owner or marked[0]
     return window[0] if window else None
+
+
+def named_doer(window: list[Mention], marked: Mention, actor: Mention | None) -> Mention | None:
+    """A party a statement names before the one ضد / بحق marks ("استنكر … التصريحات الطائفية
+    للمالكي ضد المملكة", "حذر … من قيام قوات النظام بارتكاب مجزرة بحق المدنيين"): the marked one
+    is the victim of the act spoken of; the statement is aimed at who does it (not at a name in
+    apposition to the speaker, "الناطق باسم الائتلاف سالم المسلط")."""
+    return next((m for m in window if m.first < marked.first
+                 and not (actor is not None and m.first == actor.last)), None)
 
 
 CLAUSE_BREAKS = frozenset({"،", "؛", ";", ".", "!", "?", "؟"})

@@ -888,3 +888,18 @@ def test_praise_during_a_meeting_keeps_its_own_day() -> None:
     text = ("قام الأمين العام أمس بزيارة لمركز الملك سلمان في الرياض. وأشاد الأمين العام اليوم خلال اللقاء "
             "بجهود القائمين على المركز.")
     assert _one(text, "SUPPORT", published="2015-08-10").date.value == "2015-08-10"
+
+
+def test_a_first_person_verb_of_saying_names_no_speaker() -> None:
+    from hadath.extract.events import _first_person_perfect
+
+    assert _first_person_perfect("واكدنا")
+    assert not _first_person_perfect("واكد")
+    assert not _first_person_perfect("وقال")
+
+
+def test_the_party_after_we_confirmed_is_no_speaker_of_the_next_statement() -> None:
+    text = ("وقال أردوغان إن هذه القاعدة ستستخدم وفق معايير محددة. "
+            "وأضاف أنه حصل اتصال مع أوباما وأكدنا التزامنا بمحاربة داعش.")
+    contact = _one(text, "CONSULT")
+    assert contact.actor is not None and "أردوغان" in contact.actor.text

@@ -457,3 +457,47 @@ def test_a_verbal_noun_after_an_is_reported_not_wished() -> None:
     # تفجيرا is a noun (أن "that"), يفجر after لكي a wished act.
     assert "ASSAULT" in types_of("وقال الوزير إن تفجيرا يقتل 60 شخصا في بغداد.")
     assert "ASSAULT" not in types_of("وقال انهم سيعطون مالا للعائلة لكي يفجر نفسه ويذهب الى الجنة.")
+
+
+def test_a_light_verb_reaches_its_noun_across_a_comma_aside() -> None:
+    # "، في (2 آب 2015)،" is an aside: the organising verb still tells the protest
+    assert "PROTEST" in types_of("وكان المئات من المواطنين نظموا، في (2 آب 2015)، تظاهرة حاشدة أمام مبنى المحافظة"
+                                 " لمطالبة الحكومة بتحسين الخدمات.")
+    # …but a noun after a clause of its own is still a topic
+    assert "PROTEST" not in types_of("وكان المواطنون قد اجتمعوا في المقهى، وتحدثوا طويلا عن تظاهرة.")
+
+
+def test_an_event_amid_which_another_happens_is_its_circumstance() -> None:
+    assert "REJECT" not in types_of("وفي ظل رفض الكثير من الجمهوريين للاتفاق يحتاج أوباما لإقناع الديمقراطيين.")
+    assert "REJECT" in types_of("ورفض الكثير من الجمهوريين الاتفاق مع إيران أمس.")
+
+
+def test_sums_set_aside_are_aid_but_a_session_set_aside_is_not() -> None:
+    assert "AID" in types_of("وقد خصص مبالغ لمنظمة الصحة العالمية ولليونيسف.")
+    assert "AID" not in types_of("وقال الجبوري إن المجلس سيخصص الجلسة المقبلة للنظر في الطلبات.")
+
+
+def test_a_convoy_carrying_aid_delivers_it() -> None:
+    assert "AID" in types_of("وبدأ برنامج الغذاء العالمي أمس تسيير قوافل برية وبحرية تحمل مساعدات إلى عدن.")
+    assert "AID" not in types_of("وتحدث الوزير طويلا عن المساعدات الإنسانية.")
+
+
+def test_a_third_partys_present_support_is_a_habit_but_we_reject_is_an_act() -> None:
+    assert "SUPPORT" not in types_of("وأشار إلى أن الوقت قد حان للبحث عمن يدعم ويساند التحرير.")
+    assert "REJECT" in types_of("وقال الوزير: نرفض رفضا قاطعا التدخلات الإيرانية في الشؤون الداخلية لدول المنطقة.")
+    assert "ACCUSE" in types_of("ويتهم الاتحاد الأوروبي شركة جازبروم بأنها أقامت عقبات أمام إيصال الغاز.")
+
+
+def test_a_joint_statement_as_the_medium_of_a_warning_is_no_agreement() -> None:
+    assert "AGREE" not in types_of("وحذرت ثماني منظمات حقوقية دولية في بيان مشترك، الجمعة، من حصول انتهاكات.")
+    assert "AGREE" in types_of("وأصدرت مصر والسعودية بيانا مشتركا في القاهرة أمس.")
+
+
+def test_the_protesters_demands_behind_a_preposition_are_no_call() -> None:
+    assert "REQUEST" not in types_of("وقال الجبوري إن المجلس سيخصص الجلسة المقبلة للنظر بمطالب المتظاهرين.")
+    assert "REQUEST" in types_of("وتقدمت الحكومة العراقية بمطالب إلى الأمم المتحدة أمس.")
+
+
+def test_a_joint_force_doing_an_act_is_its_actor_not_a_cooperation() -> None:
+    assert "COOPERATE" not in types_of("وشنت قوات مشتركة من نيجيريا والنيجر وتشاد هجوما كبيرا على المتشددين أمس.")
+    assert "COOPERATE" in types_of("وأعلنت نيجيريا والنيجر أمس تشكيل قوات مشتركة لمواجهة بوكو حرام.")

@@ -87,3 +87,181 @@ def test_passive_shapes_are_told_from_active_ones() -> None:
 
     assert all(is_passive(w) for w in ("عوقب", "حوكموا", "هوجمت", "أحيلوا", "اغتيل"))
     assert not any(is_passive(w) for w in ("اعتقلت", "قصفت", "أدان", "أشاد", "تواصل", "استهدف"))
+
+
+
+def _at(tokens, word: str):
+    """A bare trigger on ``word`` (only its position matters to the rules tested with it)."""
+    from hadath.extract.triggers import TriggerMatch
+
+    index = [t.norm for t in tokens].index(word)
+    return TriggerMatch(entry=None, first=index, last=index + 1, weight=1.0)  # type: ignore[arg-type]
+
+
+def test_a_verb_spelled_after_a_preposition_is_its_verbal_noun() -> None:
+    from hadath.extract.roles import after_preposition
+
+    tokens = tokens_of("قرر البرلمان الشروع في استجواب الوزراء")
+    assert after_preposition(tokens, _at(tokens, "استجواب"))
+    finite = tokens_of("استجوب البرلمان الوزراء")
+    assert not after_preposition(finite, _at(finite, "استجوب"))
+
+
+def test_the_speaker_of_a_questioning_after_fi_is_the_subject_before() -> None:
+    events = _events("وأعلن سليم الجبوري أن البرلمان العراقي قرر الشروع في استجواب الوزراء.")
+    questioning = next(e for e in events if e.event_type == "ACCUSE")
+    assert questioning.actor is not None and "البرلمان" in questioning.actor.text
+
+
+def test_the_subject_of_aqdama_does_the_act_after_ala() -> None:
+    from hadath.extract.roles import _undertaker
+
+    tokens = tokens_of("أقدم مسلحو تنظيم داعش على قتل ثلاثة مدنيين")
+    doer = _undertaker(tokens, _at(tokens, "قتل"), mentions_of_sentence(tokens, load_actors()))
+    assert doer is not None and doer.first == 1
+
+
+def test_an_act_after_ala_without_aqdama_has_no_undertaker() -> None:
+    from hadath.extract.roles import _undertaker
+
+    tokens = tokens_of("حرض تنظيم داعش على قتل المدنيين")
+    assert _undertaker(tokens, _at(tokens, "قتل"), mentions_of_sentence(tokens, load_actors())) is None
+
+
+def test_the_one_who_goes_to_consult_is_the_actor_not_the_reporter() -> None:
+    events = _events("وأضاف المتحدث باسم وزارة الخارجية أن الوزير سامح شكري توجه فور انتهاء زيارته إلى "
+                     "الإمارات إلى دولة الكويت لإجراء مشاورات مع الشيخ صباح خالد الحمد الصباح.")
+    talks = next(e for e in events if e.event_type == "CONSULT")
+    assert talks.actor is not None and "شكري" in talks.actor.text
+
+
+def test_a_word_that_merely_starts_with_lam_is_no_purpose() -> None:
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import purpose_word
+    from hadath.extract.triggers import TriggerMatch
+
+    tokens = tokens_of("لقاء الوزيرين")
+    found = [t for t in knowledge().lexicon.find(tokens) if t.first == 0]  # type: ignore[attr-defined]
+    assert found and not purpose_word(tokens, found[0])
+    assert isinstance(found[0], TriggerMatch)
+
+
+def test_a_vow_conjoined_after_a_comma_carries_the_sentence_subject() -> None:
+    events = _events("وقال رئيس الوزراء التركي إن الشرطة اعتقلت 300 شخص يشتبه في انتمائهم لداعش "
+                     "ومتشددين أكراد، وتعهد بمحاربة كل الجماعات الإرهابية دون تمييز.")
+    vow = next(e for e in events if e.event_type == "THREATEN")
+    assert vow.actor is not None and "رئيس الوزراء" in vow.actor.text
+
+
+def test_a_phrase_not_after_a_comma_opens_no_conjoined_clause() -> None:
+    from hadath.extract.roles import conjoined_clause
+    from hadath.extract.triggers import TriggerMatch
+
+    tokens = tokens_of("وتعهد بمحاربة الإرهاب")
+    phrase = TriggerMatch(entry=type("E", (), {"pos": "phrase"})(), first=0, last=2, weight=1.0)  # type: ignore[arg-type]
+    assert not conjoined_clause(tokens, phrase)
+    after_comma = tokens_of("قال الوزير ذلك، وتعهد بمحاربة الإرهاب")
+    index = [t.norm for t in after_comma].index("وتعهد")
+    conjoined = TriggerMatch(entry=phrase.entry, first=index, last=index + 2, weight=1.0)
+    assert conjoined_clause(after_comma, conjoined)
+
+
+def test_people_named_after_waw_are_quoted_with_the_first_conjunct() -> None:
+    from hadath.extract.roles import _with_conjunct
+
+    tokens = tokens_of("إن المسؤولين الأمريكيين يحتجزون 1700 أب وطفل في ثلاثة مراكز")
+    participants = mentions_of_sentence(tokens, load_actors())
+    children = next(m for m in participants if m.kind == "civilians")
+    joined = _with_conjunct(tokens, _at(tokens, "يحتجزون"), children, participants)
+    assert joined.first == [t.norm for t in tokens].index("1700") and joined.proclitic == 0
+
+
+def test_a_conjunct_behind_a_preposition_or_another_party_is_left_out() -> None:
+    from hadath.extract.roles import _with_conjunct
+
+    tokens = tokens_of("اعتقلت الشرطة في القرية وطفل")
+    participants = mentions_of_sentence(tokens, load_actors())
+    children = next(m for m in participants if m.kind == "civilians")
+    assert _with_conjunct(tokens, _at(tokens, "اعتقلت"), children, participants) is children
+    police = tokens_of("اعتقلت الشرطة والمدنيين")
+    people = mentions_of_sentence(police, load_actors())
+    civilians = next(m for m in people if m.kind == "civilians")
+    assert _with_conjunct(police, _at(police, "اعتقلت"), civilians, people) is civilians
+
+
+def test_a_negated_verb_phrase_takes_its_subject_after_it() -> None:
+    from hadath.extract.roles import particle_verb
+    from hadath.extract.triggers import TriggerMatch
+
+    tokens = tokens_of("لن تقبل الجمهورية الإسلامية مطالب الأعداء")
+    phrase = type("E", (), {"pos": "phrase"})()
+    assert particle_verb(tokens, TriggerMatch(entry=phrase, first=0, last=2, weight=1.0))  # type: ignore[arg-type]
+    words = tokens_of("قد تقبل الجمهورية الإسلامية")
+    assert not particle_verb(words, TriggerMatch(entry=phrase, first=0, last=2, weight=1.0))  # type: ignore[arg-type]
+    noun = type("E", (), {"pos": "noun"})()
+    assert not particle_verb(tokens, TriggerMatch(entry=noun, first=0, last=2, weight=1.0))  # type: ignore[arg-type]
+
+
+def test_lam_fused_with_the_article_comes_off_a_name() -> None:
+    from hadath.extract.mentions import fused_article
+
+    assert fused_article("للمالكي") == 2
+    assert fused_article("وللمتمردين") == 3
+    assert fused_article("لبنان") == 0
+    assert fused_article("للم") == 0  # (too short a rest to be a name)
+
+
+def test_a_condemnation_is_aimed_at_the_doer_not_at_its_victim() -> None:
+    events = _events("استنكر مجلس عشائر العراق العربية في الجنوب بشدة التصريحات الطائفية للمالكي ضد المملكة.")
+    condemnation = next(e for e in events if e.event_type == "ACCUSE")
+    assert condemnation.target is not None and "مالكي" in condemnation.target.text
+
+
+def test_a_name_in_apposition_to_the_speaker_is_no_doer() -> None:
+    from hadath.extract.roles import named_doer
+
+    tokens = tokens_of("وحذر الناطق باسم الائتلاف سالم المسلط من مجزرة بحق المدنيين")
+    participants = mentions_of_sentence(tokens, load_actors())
+    civilians = next(m for m in participants if m.kind == "civilians")
+    speaker = next(m for m in participants if m.last < civilians.first)
+    window = [m for m in participants if m.first >= speaker.last]
+    assert named_doer(window, civilians, speaker) is None
+    assert named_doer(window, civilians, None) is window[0]  # (no speaker to stand beside)
+
+
+def test_who_drops_barrel_bombs_does_the_attack() -> None:
+    events = _events("وقال إن مروحيات الأسد ألقت كثيرا من البراميل المتفجرة على بلدة بقين القريبة من مدينة الزبداني.")
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert attack.actor is not None and "مروحيات" in attack.actor.text
+
+
+def test_a_verb_that_drops_nothing_names_no_doer_of_the_noun() -> None:
+    from hadath.extract.roles import DROPPING_VERBS
+    from hadath.text.normalize import normalize
+
+    assert normalize("ألقت") in DROPPING_VERBS
+    assert normalize("رأت") not in DROPPING_VERBS and normalize("تحدث") not in DROPPING_VERBS
+
+
+def test_the_subject_of_tamakkana_does_the_act_after_min() -> None:
+    from hadath.extract.roles import _undertaker
+
+    tokens = tokens_of("تمكنت الشرطة من القبض على الجاني")
+    doer = _undertaker(tokens, _at(tokens, "القبض"), mentions_of_sentence(tokens, load_actors()))
+    assert doer is not None and doer.first == 1
+    wrong = tokens_of("أقدمت الشرطة من القبض على الجاني")  # (أقدم takes على, not من)
+    assert _undertaker(wrong, _at(wrong, "القبض"), mentions_of_sentence(wrong, load_actors())) is None
+
+
+def test_a_speech_noun_takes_no_speaker_from_far_back_in_its_sentence() -> None:
+    far = ("وقال البيان إن التصريحات التي أطلقها خامنئي ليست الأولى ولن تكون الأخيرة طالما هناك مشروع "
+           "قائم على الأحقاد يستهدف أمن واستقرار المنطقة وهويتها الدينية والتاريخية ومن هذا المنطلق بات "
+           "من الضروري الإسراع في تطبيق الوحدة الخليجية بعد توقيع الدول الغربية الاتفاق النووي.")
+    deal = next(e for e in _events(far) if e.event_type == "AGREE")
+    assert deal.actor is None or "خامنئي" not in deal.actor.text
+
+
+def test_a_speech_noun_takes_the_subject_just_before_it() -> None:
+    near = _events("وأعربت الحكومة العراقية عن رفضها للتدخل التركي في شمال العراق.")
+    rejection = next(e for e in near if e.event_type == "REJECT")
+    assert rejection.actor is not None and "الحكومة العراقية" in rejection.actor.text
