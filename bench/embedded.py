@@ -24,8 +24,10 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -121,22 +123,42 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+ItemT = TypeVar("ItemT")
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """Per-item wall times, totals, and what the items gave."""
+
+    wall: list[float]
+    elapsed: float
+    cpu: float
+    outputs: int
+    rejected: int
+
+
+def time_each(items: Sequence[ItemT], run: Callable[[ItemT], int]) -> Timing:
+    """Time ``run`` on each item (it returns how many outputs it made); a BadInputError counts as
+    rejected, as the CLI and the worker report it rather than stop."""
+    wall: list[float] = []
+    outputs = rejected = 0
+    cpu_started = time.process_time()
+    started = time.perf_counter()
+    for item in items:
+        t0 = time.perf_counter()
+        try:
+            outputs += run(item)
+        except BadInputError:
+            rejected += 1
+        wall.append(time.perf_counter() - t0)
+    return Timing(wall, time.perf_counter() - started, time.process_time() - cpu_started, outputs, rejected)
+
+
 def measure(articles: list[Article]) -> dict[str, Any]:
     """Time ``run_article`` per article (one merge state for all); sizes counted in a second pass."""
     state: dict[str, dict] = {}
-    wall: list[float] = []
-    events = rejected = 0
-    cpu_started = time.process_time()
-    started = time.perf_counter()
-    for article in articles:
-        t0 = time.perf_counter()
-        try:
-            events += len(run_article(article, state))
-        except BadInputError:  # as the CLI and the worker: reported, not fatal
-            rejected += 1
-        wall.append(time.perf_counter() - t0)
-    elapsed = time.perf_counter() - started
-    cpu = time.process_time() - cpu_started
+    timed = time_each(articles, lambda article: len(run_article(article, state)))
+    wall, events, rejected, elapsed, cpu = timed.wall, timed.outputs, timed.rejected, timed.elapsed, timed.cpu
     tokens = sentences = chars = 0
     for article in articles:  # untimed: the same normalization, to count what was processed
         try:
@@ -192,26 +214,17 @@ def measure_handlers(articles: list[Article]) -> dict[str, Any]:
     values = [a.model_dump_json(exclude_none=True).encode() for a in articles]
     max_bytes = Settings.from_env().max_article_bytes
     state: dict[str, dict] = {}
-    wall: list[float] = []
-    events = 0
-    cpu_started = time.process_time()
-    started = time.perf_counter()
-    for value in values:
-        t0 = time.perf_counter()
-        with contextlib.suppress(BadInputError):  # the worker would dead-letter it
-            events += run_handlers(value, state, max_bytes)
-        wall.append(time.perf_counter() - t0)
-    elapsed = time.perf_counter() - started
-    cpu = time.process_time() - cpu_started
+    # a rejected value is one the worker would dead-letter
+    timed = time_each(values, lambda value: run_handlers(value, state, max_bytes))
     n = len(values)
     return {
         "articles": n,
-        "events": events,
-        "wall_s": round(elapsed, 3),
-        "cpu_s": round(cpu, 3),
-        "articles_per_s": round(n / elapsed, 1),
-        "articles_per_cpu_s": round(n / cpu, 1),
-        "median_article_ms": round(median(wall) * 1000, 3),
+        "events": timed.outputs,
+        "wall_s": round(timed.elapsed, 3),
+        "cpu_s": round(timed.cpu, 3),
+        "articles_per_s": round(n / timed.elapsed, 1),
+        "articles_per_cpu_s": round(n / timed.cpu, 1),
+        "median_article_ms": round(median(timed.wall) * 1000, 3),
     }
 
 
