@@ -330,6 +330,10 @@ def _two_workers_one_killed(pipeline: Pipeline, other: Pipeline, articles: list[
     check_nothing_lost(expected, values)
 
 
+@pytest.mark.xfail(strict=False, reason="intermittent, open in issue #10: in 2 of 6 CI runs on 2026-11-25 the "
+                                        "survivor had not published 4 and 6 of 2,272 events within 100 s after the "
+                                        "victim was killed (extraction is deterministic across hash seeds on these "
+                                        "articles; suspected Faust failover stall, faust-streaming #629/#471)")
 def test_two_workers_one_killed_its_partitions_move_and_nothing_is_lost(pipeline_factory: Callable[..., Pipeline],
                                                                        tmp_path: Path) -> None:
     pipeline = pipeline_factory(HADATH_PARTITIONS="4", **FAST_GROUP_ENV)
