@@ -330,10 +330,6 @@ def _two_workers_one_killed(pipeline: Pipeline, other: Pipeline, articles: list[
     check_nothing_lost(expected, values)
 
 
-@pytest.mark.xfail(strict=False, reason="intermittent, open in issue #10: in 2 of 6 CI runs on 2026-11-25 the "
-                                        "survivor had not published 4 and 6 of 2,272 events within 100 s after the "
-                                        "victim was killed (extraction is deterministic across hash seeds on these "
-                                        "articles; suspected Faust failover stall, faust-streaming #629/#471)")
 def test_two_workers_one_killed_its_partitions_move_and_nothing_is_lost(pipeline_factory: Callable[..., Pipeline],
                                                                        tmp_path: Path) -> None:
     pipeline = pipeline_factory(HADATH_PARTITIONS="4", **FAST_GROUP_ENV)
@@ -348,11 +344,24 @@ def test_two_workers_one_killed_its_partitions_move_and_nothing_is_lost(pipeline
     _two_workers_one_killed(pipeline, other, generated_articles(800, seed=13), victim_has_committed, timeout=100)
 
 
-@pytest.mark.xfail(strict=False, reason="Faust rebalance bug, intermittent (about half the runs here): when a "
-                                        "member is killed soon after it starts taking messages, the survivor is "
-                                        "assigned its partitions (recovery complete, 'Worker ready') but never "
-                                        "fetches them: they stay unprocessed, with no committed offset. Cf. "
-                                        "faust-streaming issues #629 and #471")
+def test_a_worker_joining_before_the_first_commit_loses_nothing(pipeline_factory: Callable[..., Pipeline],
+                                                                tmp_path: Path) -> None:
+    """The rebalance a joining worker causes drops the fetched, unprocessed messages; on partitions
+    with no committed offset they must be read again from the beginning (agents/offsets.py)."""
+    # No commit before the join: the group has no offset on any partition when it rebalances.
+    pipeline = pipeline_factory(HADATH_PARTITIONS="4", BROKER_COMMIT_INTERVAL="600", **FAST_GROUP_ENV)
+    second = sibling(pipeline, tmp_path / "data-b")
+    articles = generated_articles(800, seed=14)
+    expected = expected_events(articles)
+    with pipeline.worker():
+        produce_all(pipeline, pipeline.settings.topic_raw, [article_message(a) for a in articles])
+        wait_progress(pipeline, "normalize", 50)
+        assert not committed_offsets(pipeline.settings.app_id), "an offset was committed before the join"
+        with second.worker():
+            values = all_events_published(pipeline, expected, timeout=60)
+    check_nothing_lost(expected, values)
+
+
 def test_two_workers_one_killed_as_soon_as_it_takes_work_nothing_is_lost(
         pipeline_factory: Callable[..., Pipeline], tmp_path: Path) -> None:
     pipeline = pipeline_factory(HADATH_PARTITIONS="4", **FAST_GROUP_ENV)
