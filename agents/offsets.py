@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
+from aiokafka import AIOKafkaConsumer
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 from faust.types import TP
 
@@ -34,11 +35,19 @@ async def _seek_to_committed_or_beginning(self: AIOKafkaConsumerThread) -> Mappi
     changelogs = self.app.tables.changelog_topics
     uncommitted = [tp for tp, offset in committed.items() if not offset and tp.topic not in changelogs]
     if uncommitted:
-        consumer = self._ensure_consumer()
-        await self.call_thread(consumer.seek_to_beginning, *uncommitted)
+        await self.call_thread(_seek_to_offset_zero, self._ensure_consumer(), uncommitted)
         logger.debug("no committed offset, read from the beginning: %s",
                      sorted(f"{tp.topic}[{tp.partition}]" for tp in uncommitted))
     return committed
+
+
+async def _seek_to_offset_zero(consumer: AIOKafkaConsumer, partitions: list[TP]) -> None:
+    # ``seek`` only sets the position (and drops prefetched records); ``seek_to_beginning`` would
+    # wait for a ListOffsets answer, which never comes while recovery has the partitions paused.
+    # Offset 0 below the log start is answered with OffsetOutOfRange, and
+    # ``auto_offset_reset="earliest"`` then moves to the first offset kept.
+    for tp in partitions:
+        consumer.seek(tp, 0)
 
 
 def read_uncommitted_partitions_from_the_beginning() -> None:
