@@ -28,6 +28,8 @@ from hadath.text.normalize import normalize
 # Proclitic + article combinations, worth a feature of their own: an entity rarely carries
 # a conjunction/preposition without the article, while common nouns often do.
 _ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "وبال", "وكال", "ولل", "ال")
+# Names of the prefix / suffix features by length (p1= s1= …), built once.
+_AFFIX_NAMES = [(f"p{size}=", f"s{size}=") for size in range(32)]
 _CACHE_LIMIT = 200_000  # distinct words kept per cache; cleared when full (bounded memory)
 
 
@@ -237,15 +239,15 @@ class FeatureExtractor:
             feats.append("tp=" + trail[0])
         feats.append("sh=" + _shape(core))
         feats.append("ln=" + str(min(len(core), 8)))
-        for prefix in _ARTICLE_PREFIXES:
-            if core.startswith(prefix) and len(core) > len(prefix) + 1:
-                feats.append("al=" + prefix)
-                break
+        if core.startswith(_ARTICLE_PREFIXES):  # one test rejects most words
+            for prefix in _ARTICLE_PREFIXES:
+                if core.startswith(prefix) and len(core) > len(prefix) + 1:
+                    feats.append("al=" + prefix)
+                    break
         if config.affixes:
-            for size in range(1, config.affixes + 1):
-                if len(core) > size:
-                    feats.append(f"p{size}=" + core[:size])
-                    feats.append(f"s{size}=" + core[-size:])
+            for size in range(1, min(config.affixes, len(core) - 1) + 1):
+                feats.append(_AFFIX_NAMES[size][0] + core[:size])
+                feats.append(_AFFIX_NAMES[size][1] + core[-size:])
         if config.ngrams and len(core) > config.ngrams:
             padded = "<" + core + ">"
             grams = {padded[i : i + config.ngrams] for i in range(len(padded) - config.ngrams + 1)}
@@ -263,7 +265,8 @@ class FeatureExtractor:
                     feats.append(f"sp{size}=" + stem[:size])
                     feats.append(f"ss{size}=" + stem[-size:])
         if config.cues:
-            feats.extend("cue=" + kind for kind in self._cue_kinds(forms))
+            # The same look-up as the word's cues seen from its neighbours (cached there).
+            feats.extend("cue=" + kind for kind in self._word_cues(core))
         if config.frequency:
             feats.extend(self._frequency_features(core))
         return feats
@@ -336,10 +339,31 @@ class FeatureExtractor:
         if cached is None:
             if len(self._context) >= _CACHE_LIMIT:
                 self._context.clear()
-            window = self.config.window
-            offsets = [*range(-window, 0), *range(1, window + 1)]
-            cached = self._context[word] = tuple(self._neighbour_features(word, offset) for offset in offsets)
+            cached = self._context[word] = self._neighbour_lists(word)
         return cached
+
+    def _neighbour_lists(self, word: str) -> tuple[list[str], ...]:
+        """``_neighbour_features`` of ``word`` at every offset, -window … -1 then 1 … window: the
+        word's core, stem, shape and cues are worked out once, not once per offset."""
+        config = self.config
+        window = config.window
+        core = _core(word)[1]
+        stem = self.stem(word) if config.context_readings else word
+        cues = self._word_cues(core) if config.cues else []
+        near: list[str] = ["sh=" + _shape(core)]
+        if config.affixes:
+            near += ["s2=" + core[-2:], "p2=" + core[:2]]
+        out = []
+        for offset in (*range(-window, 0), *range(1, window + 1)):
+            tag = f"{offset:+d}"
+            feats = [tag + "w=" + word]
+            if stem != word:
+                feats.append(tag + "st=" + stem)
+            if offset in (-1, 1):
+                feats.extend(tag + name for name in near)
+            feats.extend(tag + "cue=" + kind for kind in cues)
+            out.append(feats)
+        return tuple(out)
 
     # -- sentences ---------------------------------------------------------------------
 
@@ -429,7 +453,8 @@ class ModelFeatures:
         if cached is None:
             if len(self._own) >= _CACHE_LIMIT:
                 self._own.clear()
-            cached = self._own[word] = self.keep(self.extractor._own_cached(word))
+            # From the extractor's builder, not its cache: the str lists are not needed again.
+            cached = self._own[word] = self.keep(self.extractor._word_features(word))
         return cached
 
     def _contexts(self, word: str) -> tuple[list[bytes], ...]:
@@ -437,7 +462,7 @@ class ModelFeatures:
         if cached is None:
             if len(self._context) >= _CACHE_LIMIT:
                 self._context.clear()
-            cached = self._context[word] = tuple(self.keep(feats) for feats in self.extractor._contexts(word))
+            cached = self._context[word] = tuple(self.keep(feats) for feats in self.extractor._neighbour_lists(word))
         return cached
 
     def sentence(

@@ -202,6 +202,14 @@ def test_model_features_keep_only_known_attributes_in_order_as_bytes() -> None:
     assert model.sentence(words, extractor.lexicon_marks(words)) == model.sentence(words)
 
 
+def test_neighbour_lists_are_the_features_at_each_offset() -> None:
+    extractor = FeatureExtractor(FeatureConfig(lexicons=(), frequency=False), cues={"title": frozenset({"الرئيس"})})
+    for word in ["والرئيس", "دمشق", "(بغداد)", "في"]:
+        by_offset = tuple(extractor._neighbour_features(word, offset) for offset in (-2, -1, 1, 2))
+        assert extractor._neighbour_lists(word) == by_offset
+    assert "-1cue=title" in extractor._neighbour_lists("والرئيس")[1]
+
+
 def test_model_attributes_are_those_crfsuite_reports() -> None:
     model = load()
     data = model._model_bytes
