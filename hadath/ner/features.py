@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 import yaml
@@ -30,6 +31,7 @@ from hadath.text.normalize import normalize
 _ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "وبال", "وكال", "ولل", "ال")
 # Names of the prefix / suffix features by length (p1= s1= …), built once.
 _AFFIX_NAMES = [(f"p{size}=", f"s{size}=") for size in range(32)]
+_EMPTY: list = []  # shared by tokens with nothing in a column; never mutated
 _CACHE_LIMIT = 200_000  # distinct words kept per cache; cleared when full (bounded memory)
 
 
@@ -97,6 +99,8 @@ class Lexicon:
     def match(self, cores: Sequence[str]) -> list[str | None]:
         """For each token, ``"B-label"`` / ``"I-label"`` when it is part of a match, else None."""
         marks: list[str | None] = [None] * len(cores)
+        if not self.index:  # a document's memory when the first pass found no name
+            return marks
         index = 0
         while index < len(cores):
             best: tuple[int, str] | None = None
@@ -473,53 +477,74 @@ class ModelFeatures:
     ) -> list[list[bytes]]:
         """What :meth:`FeatureExtractor.sentence` gives, less the attributes unknown to the model, encoded.
 
-        ``marks`` are the sentence's :meth:`FeatureExtractor.lexicon_marks` when already at hand
-        (both passes of a document share them); ``extra`` as in :meth:`FeatureExtractor.sentence`.
+        ``marks`` are the sentence's :meth:`FeatureExtractor.lexicon_marks` when already at hand;
+        ``extra`` as in :meth:`FeatureExtractor.sentence`.
         """
-        # Mirrors FeatureExtractor.sentence step by step: the order of the kept attributes is the same.
-        known = self._known
-        window = self.extractor.config.window
-        bigrams = self.extractor.config.bigrams
+        # The same pieces in the same order as FeatureExtractor.sentence (own features, lexicon
+        # marks, then left and right context from the nearest offset out, bigrams, extra), but
+        # gathered column by column: a token's list is one chain of ready-made lists, where the
+        # per-token loop with its tests for sentence edges and absent marks was the costly part.
+        config = self.extractor.config
+        window = config.window
         length = len(words)
         if marks is None:
             marks = self.extractor.lexicon_marks(words)
-        lexicons = list(zip(self._lexicon_names, marks, strict=True))
-        bos, eos = self._bos, self._eos
+        columns: list[Sequence[Sequence[bytes]]] = [[self._own_cached(word) for word in words]]
+        if self._lexicon_names:
+            columns.append(self._lexicon_column(marks, length))
         contexts = [self._contexts(word) for word in words]
-        pairs = [self._bigrams.get(words[index] + "|" + words[index + 1]) for index in range(length - 1)] \
-            if bigrams else []
-        out: list[list[bytes]] = []
-        for index, word in enumerate(words):
-            feats = list(self._own_cached(word))
-            for name, found in lexicons:
-                mark = found[index]
-                if mark is not None and (kept := known.get(f"lx{name}={mark}")) is not None:
-                    feats.append(kept)
-                if index > 0 and found[index - 1] is not None and (
-                        kept := known.get(f"-1lx{name}={found[index - 1]}")) is not None:
-                    feats.append(kept)
-                if index + 1 < length and found[index + 1] is not None and (
-                        kept := known.get(f"+1lx{name}={found[index + 1]}")) is not None:
-                    feats.append(kept)
-            for offset in range(1, window + 1):
-                left, right = index - offset, index + offset
-                if left >= 0:
-                    feats.extend(contexts[left][window - offset])
-                elif left == -1 and bos is not None:
-                    feats.append(bos)
-                if right < length:
-                    feats.extend(contexts[right][window + offset - 1])
-                elif right == length and eos is not None:
-                    feats.append(eos)
-            if bigrams:
-                if index > 0 and (pair := pairs[index - 1]) is not None and pair[0] is not None:
-                    feats.append(pair[0])
-                if index + 1 < length and (pair := pairs[index]) is not None and pair[1] is not None:
-                    feats.append(pair[1])
-            if extra is not None:
-                feats.extend(self.keep(extra[index]))
-            out.append(feats)
-        return out
+        bos: list[bytes] = [self._bos] if self._bos is not None else []
+        eos: list[bytes] = [self._eos] if self._eos is not None else []
+        for offset in range(1, window + 1):
+            # Token i sees contexts[i - offset] on its left; the BOS marker one step past the start.
+            near, far = window - offset, window + offset - 1
+            left = [*([_EMPTY] * (offset - 1)), bos, *(found[near] for found in contexts[: max(0, length - offset)])]
+            right = [*(found[far] for found in contexts[offset:]), eos, *([_EMPTY] * (offset - 1))]
+            columns.append(left[:length])
+            # Past a short sentence's end the right context is empty (only index length - offset is EOS).
+            columns.append(right[:length] if length >= offset else [_EMPTY] * length)
+        if config.bigrams:
+            columns.append(self._bigram_column(words))
+        if extra is not None:
+            columns.append([self.keep(more) for more in extra])
+        return [list(chain.from_iterable(row)) for row in zip(*columns, strict=True)]
+
+    def _lexicon_column(self, marks: Sequence[Sequence[str | None]], length: int) -> list[list[bytes]]:
+        """Per token, its known lexicon features: its own mark, then its neighbours', per lexicon."""
+        known = self._known
+        column: list[list[bytes]] = [_EMPTY] * length
+        for name, found in zip(self._lexicon_names, marks, strict=True):
+            hits = [index for index, mark in enumerate(found) if mark is not None]
+            if not hits:
+                continue
+            for index in sorted({near for hit in hits for near in (hit - 1, hit, hit + 1) if 0 <= near < length}):
+                got = []
+                if (mark := found[index]) is not None and (kept := known.get(f"lx{name}={mark}")) is not None:
+                    got.append(kept)
+                if index > 0 and (mark := found[index - 1]) is not None and (
+                        kept := known.get(f"-1lx{name}={mark}")) is not None:
+                    got.append(kept)
+                if index + 1 < length and (mark := found[index + 1]) is not None and (
+                        kept := known.get(f"+1lx{name}={mark}")) is not None:
+                    got.append(kept)
+                if got:
+                    column[index] = [*column[index], *got]
+        return column
+
+    def _bigram_column(self, words: Sequence[str]) -> list[list[bytes]]:
+        """Per token, its known bigram features: with the previous word, then with the next."""
+        column: list[list[bytes]] = [_EMPTY] * len(words)
+        bigrams = self._bigrams
+        for index in range(len(words) - 1):
+            pair = bigrams.get(words[index] + "|" + words[index + 1])
+            if pair is None:
+                continue
+            before, after = pair  # bg-= of the second word, bg+= of the first
+            if after is not None:
+                column[index] = [*column[index], after]  # after its own bg-= (set one step earlier)
+            if before is not None:
+                column[index + 1] = [before]
+        return column
 
 
 class DocumentMemory:

@@ -210,6 +210,20 @@ def test_neighbour_lists_are_the_features_at_each_offset() -> None:
     assert "-1cue=title" in extractor._neighbour_lists("والرئيس")[1]
 
 
+@pytest.mark.parametrize("window", [1, 2, 3])
+@pytest.mark.parametrize("length", [0, 1, 2, 3, 4, 6])
+def test_model_features_with_every_attribute_known_are_the_extractor_features(length: int, window: int) -> None:
+    # Sentences shorter than the context window too: BOS/EOS and empty context as the extractor has them.
+    config = FeatureConfig(window=window, lexicons=("ent",), frequency=False)
+    extractor = FeatureExtractor(config, cues={"title": frozenset({"الرئيس"})},
+                                 lexicons={"ent": Lexicon({"بشار الاسد": "PERS", "دمشق": "LOC"})})
+    words = ["قال", "الرئيس", "بشار", "الاسد", "في", "دمشق"][:length]
+    extra = [[f"f1={index}"] for index in range(length)]
+    full = extractor.sentence(words, extra=extra)
+    model = ModelFeatures(extractor, {name for token in full for name in token})
+    assert model.sentence(words, extra=extra) == [[name.encode("utf-8") for name in token] for token in full]
+
+
 def test_model_attributes_are_those_crfsuite_reports() -> None:
     model = load()
     data = model._model_bytes
