@@ -6,8 +6,10 @@ the same way, so training and inference features line up.
 
 Features are strings (crfsuite's attribute names, each with weight 1). Everything that
 depends on one word alone is computed once per distinct word and cached, and a token's
-feature list is the concatenation of cached lists for itself and its neighbours: this keeps
-extraction well above the 20,000 tokens/s the pipeline needs on one core.
+feature list is the concatenation of cached lists for itself and its neighbours. At
+inference (:class:`ModelFeatures`) the cached lists hold only the attributes the model has
+weights for, as UTF-8 bytes: crfsuite would skip the others anyway, and converting and
+looking up strings was most of its cost.
 """
 
 from __future__ import annotations
