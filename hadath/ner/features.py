@@ -104,9 +104,11 @@ class Lexicon:
         if not self.index:  # a document's memory when the first pass found no name
             return marks
         index = 0
+        heads = self._heads
         while index < len(cores):
             best: tuple[int, str] | None = None
-            for tails in self._candidates(cores[index]):
+            candidates = heads.get(cores[index])  # inline for the usual case, a word seen before
+            for tails in candidates if candidates is not None else self._candidates(cores[index]):
                 for tail, label in tails:
                     end = index + 1 + len(tail)
                     if end <= len(cores) and tuple(cores[index + 1 : end]) == tail:
@@ -439,6 +441,7 @@ class ModelFeatures:
         self._known: dict[str, bytes] = {name: name.encode("utf-8") for name in attributes}
         self._own: dict[str, list[bytes]] = {}
         self._context: dict[str, tuple[list[bytes], ...]] = {}
+        self._kept: dict[tuple[str, ...], list[bytes]] = {}
         self._bos = self._known.get("BOS")
         self._eos = self._known.get("EOS")
         self._lexicon_names = [name for name, _ in extractor.lexicons]
@@ -453,6 +456,21 @@ class ModelFeatures:
         """The encoded ``names`` the model knows, in their order."""
         known = self._known
         return [found for name in names if (found := known.get(name)) is not None]
+
+    def keep_all(self, lists: Sequence[Sequence[str]]) -> list[list[bytes]]:
+        """:meth:`keep` of each list, cached by content: the document features of a token come
+        from a small closed set (``f1=O``, ``dw=PERS|all`` …) and repeat from token to token."""
+        cache = self._kept
+        out = []
+        for names in lists:
+            key = tuple(names)
+            kept = cache.get(key)
+            if kept is None:
+                if len(cache) >= _CACHE_LIMIT:
+                    cache.clear()
+                kept = cache[key] = self.keep(names)
+            out.append(kept)
+        return out
 
     def _own_cached(self, word: str) -> list[bytes]:
         cached = self._own.get(word)
@@ -508,7 +526,7 @@ class ModelFeatures:
         if config.bigrams:
             columns.append(self._bigram_column(words))
         if extra is not None:
-            columns.append([self.keep(more) for more in extra])
+            columns.append(self.keep_all(extra))
         return [list(chain.from_iterable(row)) for row in zip(*columns, strict=True)]
 
     def _lexicon_column(self, marks: Sequence[Sequence[str | None]], length: int) -> list[list[bytes]]:

@@ -139,13 +139,13 @@ class NerModel:
             memory = DocumentMemory(self.extractor, sentences, first)
             second = []
             stack = self.extractor.config.stack
-            keep = self._features.keep
+            keep_all = self._features.keep_all
             for forms, items, tags in zip(sentences, features, first, strict=True):
                 if not items:
                     second.append([])
                     continue
-                extra = memory.features(forms, tags if stack else None)
-                joined = [token + keep(more) for token, more in zip(items, extra, strict=True)]
+                extra = keep_all(memory.features(forms, tags if stack else None))
+                joined = [token + more for token, more in zip(items, extra, strict=True)]
                 second.append(to_iob2(self._second.tag(joined)))
             return second
 

@@ -224,6 +224,14 @@ def test_model_features_with_every_attribute_known_are_the_extractor_features(le
     assert model.sentence(words, extra=extra) == [[name.encode("utf-8") for name in token] for token in full]
 
 
+def test_model_features_keep_all_caches_by_content() -> None:
+    extractor = FeatureExtractor(FeatureConfig(lexicons=(), frequency=False), cues={})
+    model = ModelFeatures(extractor, {"f1=O", "dw=PERS"})
+    kept = model.keep_all([["f1=O", "-1f1=O"], ["dw=PERS", "f1=O"], ["f1=O", "-1f1=O"]])
+    assert kept == [[b"f1=O"], [b"dw=PERS", b"f1=O"], [b"f1=O"]]
+    assert kept[0] is kept[2]  # one list per distinct content
+
+
 def test_model_attributes_are_those_crfsuite_reports() -> None:
     model = load()
     data = model._model_bytes
