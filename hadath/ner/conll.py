@@ -93,6 +93,10 @@ def to_iob2(tags: Sequence[str]) -> list[str]:
     out = []
     previous = "O"
     for tag in tags:
+        if tag == "O":  # most tags: no split needed
+            out.append("O")
+            previous = tag
+            continue
         prefix, kind = _split(tag)
         if prefix == "O":
             out.append("O")

@@ -22,8 +22,15 @@ from hadath.ner.conll import (
     to_iob2,
     write_conll,
 )
-from hadath.ner.features import DocumentMemory, FeatureConfig, FeatureExtractor, Lexicon
-from hadath.ner.model import entities, entities_in_document, load, tag_tokens
+from hadath.ner.features import (
+    DocumentMemory,
+    FeatureConfig,
+    FeatureExtractor,
+    Lexicon,
+    ModelFeatures,
+    match_forms,
+)
+from hadath.ner.model import ModelError, entities, entities_in_document, load, model_attributes, tag_tokens
 from hadath.ner.train import DOCUMENT_MODEL_FILE, own_lexicon
 from hadath.text.normalize import normalize_text
 from hadath.text.segment import split_sentences
@@ -172,6 +179,83 @@ def test_document_memory_recalls_names_tagged_elsewhere() -> None:
     first = memory.features(["وعمان", "غيث", "الطراونه"])
     assert "dp=B-LOC" in first[0] and "dp=B-PERS" in first[1] and "dp=I-PERS" in first[2]
     assert not any(feature.startswith("f1=") for feature in first[0])
+
+
+def test_model_features_keep_only_known_attributes_in_order_as_bytes() -> None:
+    config = FeatureConfig(lexicons=("ent",), frequency=False)
+    extractor = FeatureExtractor(config, cues={"title": frozenset({"الرئيس"})},
+                                 lexicons={"ent": Lexicon({"بشار الاسد": "PERS"})})
+    words = ["قال", "الرئيس", "بشار", "الاسد"]
+    full = extractor.sentence(words, extra=[["f1=O"], ["f1=O"], ["f1=B-PERS"], ["f1=I-PERS"]])
+    # A model that knows the bigram "بشار الاسد" from both sides, the title cue before a name,
+    # the lexicon mark, the sentence edges and one document feature, and nothing else.
+    known = {"w=بشار", "bg-=بشار|الاسد", "bg+=بشار|الاسد", "-1cue=title", "lxent=B-PERS", "BOS", "EOS",
+             "f1=B-PERS", "+2w=الاسد", "never=seen"}
+    model = ModelFeatures(extractor, known)
+    kept = model.sentence(words, extra=[["f1=O"], ["f1=O"], ["f1=B-PERS"], ["f1=I-PERS"]])
+    assert kept == [[name.encode("utf-8") for name in token if name in known] for token in full]
+    assert kept[2] == [name.encode("utf-8") for name in
+                       ("w=بشار", "lxent=B-PERS", "-1cue=title", "EOS", "bg+=بشار|الاسد", "f1=B-PERS")]
+    assert "+2w=الاسد".encode() in kept[1] and b"BOS" in kept[0]
+    assert kept[3][-2:] == [b"EOS", "bg-=بشار|الاسد".encode()]
+    # Lexicon marks computed once serve both passes.
+    assert model.sentence(words, extractor.lexicon_marks(words)) == model.sentence(words)
+
+
+def test_neighbour_lists_are_the_features_at_each_offset() -> None:
+    extractor = FeatureExtractor(FeatureConfig(lexicons=(), frequency=False), cues={"title": frozenset({"الرئيس"})})
+    for word in ["والرئيس", "دمشق", "(بغداد)", "في"]:
+        by_offset = tuple(extractor._neighbour_features(word, offset) for offset in (-2, -1, 1, 2))
+        assert extractor._neighbour_lists(word) == by_offset
+    assert "-1cue=title" in extractor._neighbour_lists("والرئيس")[1]
+
+
+@pytest.mark.parametrize("window", [1, 2, 3])
+@pytest.mark.parametrize("length", [0, 1, 2, 3, 4, 6])
+def test_model_features_with_every_attribute_known_are_the_extractor_features(length: int, window: int) -> None:
+    # Sentences shorter than the context window too: BOS/EOS and empty context as the extractor has them.
+    config = FeatureConfig(window=window, lexicons=("ent",), frequency=False)
+    extractor = FeatureExtractor(config, cues={"title": frozenset({"الرئيس"})},
+                                 lexicons={"ent": Lexicon({"بشار الاسد": "PERS", "دمشق": "LOC"})})
+    words = ["قال", "الرئيس", "بشار", "الاسد", "في", "دمشق"][:length]
+    extra = [[f"f1={index}"] for index in range(length)]
+    full = extractor.sentence(words, extra=extra)
+    model = ModelFeatures(extractor, {name for token in full for name in token})
+    assert model.sentence(words, extra=extra) == [[name.encode("utf-8") for name in token] for token in full]
+
+
+def test_model_features_keep_all_caches_by_content() -> None:
+    extractor = FeatureExtractor(FeatureConfig(lexicons=(), frequency=False), cues={})
+    model = ModelFeatures(extractor, {"f1=O", "dw=PERS"})
+    kept = model.keep_all([["f1=O", "-1f1=O"], ["dw=PERS", "f1=O"], ["f1=O", "-1f1=O"]])
+    assert kept == [[b"f1=O"], [b"dw=PERS", b"f1=O"], [b"f1=O"]]
+    assert kept[0] is kept[2]  # one list per distinct content
+
+
+def test_model_attributes_are_those_crfsuite_reports() -> None:
+    model = load()
+    data = model._model_bytes
+    names = model_attributes(data)
+    assert len(names) == len(set(names))
+    assert set(names) == {name for name, _ in model._tagger.info().state_features}
+    with pytest.raises(ModelError):
+        model_attributes(b"not a model" * 10)
+    with pytest.raises(ModelError):
+        model_attributes(data[:60])
+
+
+def test_shipped_model_tags_as_with_all_features() -> None:
+    # The pruned, encoded features give the tags the full str features give (crfsuite skips
+    # attributes it does not know), in both passes.
+    model = load()
+    sentences = [["وقال", "الرئيس", "بشار", "الأسد", "في", "دمشق", "."], ["وأضاف", "الأسد", "أن", "حلب", "آمنة"]]
+    forms = [match_forms(tokens) for tokens in sentences]
+    first = [to_iob2(model._tagger.tag(model.extractor.sentence(f))) for f in forms]
+    assert [model.tag(tokens) for tokens in sentences] == first
+    memory = DocumentMemory(model.extractor, forms, first)
+    second = [to_iob2(model._second.tag(model.extractor.sentence(f, memory.features(f, tags))))
+              for f, tags in zip(forms, first, strict=True)]
+    assert model.tag_document(sentences) == second
 
 
 def test_own_lexicon_reads_the_project_gazetteers() -> None:
