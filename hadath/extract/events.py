@@ -620,12 +620,37 @@ def _with_unknown_places(places: list[PlaceMatch], entities: list[tuple[int, int
     taken = {i for p in places for i in range(p.first, p.last)}
     unknown = gazetteer.unknown_classed(tokens, taken) if gazetteer is not None else []
     taken |= {i for p in unknown for i in range(p.first, p.last)}
+    unknown.extend(_glossed(places, tokens, taken))
+    taken |= {i for p in unknown for i in range(p.first, p.last)}
     unknown.extend(PlaceMatch(GeoPlace(name="", name_ar="", country=None, admin1=None, geonames_id=None, lat=None,
                                        lon=None, precision="point"), first, last)
                    for first, last, label in entities
                    if label == "LOC" and not any(i in taken for i in range(first, last))
                    and _named_place(tokens, first, last))
     return sorted([*places, *unknown], key=lambda p: p.first) if unknown else places
+
+
+GLOSSED_NAME_WORDS = 3  # "في رأس العين (شمال سوريا)": the words of a name a gloss explains
+OPEN_PAREN, CLOSE_PAREN = "(", ")"
+
+
+def _glossed(places: list[PlaceMatch], tokens: Sequence[Token], taken: set[int]) -> list[PlaceMatch]:
+    """A place the gazetteer doesn't know, explained by a known one in brackets right after it:
+    "في سوروتش (جنوب تركيا)" happened in Suruç, a place of the gloss's country. The name is the
+    words between a place preposition and the bracket."""
+    found = []
+    for gloss in places:
+        opening = gloss.first - 1
+        if (opening < 1 or tokens[opening].norm != OPEN_PAREN or gloss.last >= len(tokens)
+                or tokens[gloss.last].norm != CLOSE_PAREN or gloss.place.country is None):
+            continue
+        first = next((i for i in range(opening - 1, max(0, opening - 1 - GLOSSED_NAME_WORDS), -1)
+                      if any(form in PLACE_PREPOSITIONS for form in readings(tokens[i - 1].norm))), None)
+        if first is None or any(i in taken or not tokens[i].norm.isalpha() for i in range(first, opening)):
+            continue
+        found.append(PlaceMatch(GeoPlace(name="", name_ar="", country=gloss.place.country, admin1=None,
+                                         geonames_id=None, lat=None, lon=None, precision="point"), first, opening))
+    return found
 
 
 # Class nouns of places: with the article ("من المدينة", "البلدة") they refer back to a place named
@@ -1559,13 +1584,27 @@ def _seat(tokens: Sequence[Token], places: list[PlaceMatch], actor: Mention | No
     later by the family name alone ("وطالب الصافي"), the speaker still sits there."""
     if actor is None or actor.kind == "state":
         return None  # (a capital standing for its state, "أنقرة", is no title)
-    inside = [p for p in places if actor.first < p.first and p.last <= actor.last
-              and p.place.precision in LOCAL_PRECISIONS] if actor.first >= 0 else []
+    inside = [p for p in places if actor.first < p.first and p.place.precision in LOCAL_PRECISIONS
+              and (p.last <= actor.last or (actor.last <= p.first <= actor.last + SEAT_GENITIVE_REACH
+                                            and _title_genitive(tokens, actor.last, p.first)))
+              ] if actor.first >= 0 else []
     if not inside:
         return context.seats.get(actor.name) if actor.kind == "person" else None
     seat = _place(inside[0], tokens, context.text)
     context.seats[actor.name] = seat
     return seat
+
+
+# Words between a title and the town it is of, when the title's words end before it: "خطيب جمعة
+# مسجد الكوفة" (the mosque of the town, a noun in the genitive).
+SEAT_GENITIVE_REACH = 1
+
+
+def _title_genitive(tokens: Sequence[Token], title_end: int, place_first: int) -> bool:
+    """The place continues the title's construct chain: only nouns, no punctuation and no
+    preposition, between them ("خطيب جمعة مسجد الكوفة"; not "…، بغداد", "طائرات … من قاعدة")."""
+    return all(tokens[i].norm.isalpha() and not any(form in PLACE_PREPOSITIONS for form in readings(tokens[i].norm))
+               for i in range(title_end, place_first))
 
 
 LIKEWISE = frozenset({"كما", "وكما", "كذلك", "وكذلك"})
@@ -1602,8 +1641,11 @@ def _remember_speaker(context: ArticleContext, speaker: Mention | None) -> None:
 def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[PlaceMatch],
               taken: tuple[Mention | None, ...], context: ArticleContext) -> Place | None:
     """The place nearest after the trigger (else before), not inside a participant's words."""
-    # A target read off the words after على/ضد ("على بلدة بقين") may be the place itself.
-    spans = [(m.first, m.last) for m in taken if m is not None and (m.kind is not None or m.country is not None)]
+    # A target read off the words after على/ضد ("على بلدة بقين") may be the place itself. A state
+    # named by a place name after في or ب ("في مظاهرات ببغداد") is where, even if read as a party.
+    spans = [(m.first, m.last) for m in taken if m is not None and (m.kind is not None or m.country is not None)
+             and not (m.kind in PLACE_NAMED_KINDS and _locative(tokens, m.first)
+                      and any(p.first == m.first and p.last == m.last for p in places))]
     free = [p for p in places if not any(p.first < last and first < p.last for first, last in spans)
             and not (trigger.first <= p.first and p.last <= trigger.last) and not _is_dateline(tokens, p, context)
             and not _quoted(tokens, p)]
@@ -1798,8 +1840,12 @@ def _destination(tokens: Sequence[Token], first: int) -> bool:
 
 
 def _locative(tokens: Sequence[Token], first: int) -> bool:
-    """في X, or بالعراق (ب + a definite name)."""
-    if tokens[first].norm.startswith(("بال", "وبال")):
+    """في X, or بالعراق (ب + a definite name), or ببغداد (ب + a name without the article)."""
+    norm = tokens[first].norm
+    if norm.startswith(("بال", "وبال")):
+        return True
+    clitic = knowledge().gazetteer.proclitic(norm)
+    if clitic and norm[:clitic].endswith("ب"):
         return True
     return first > 0 and tokens[first - 1].norm in LOCATIVE
 
@@ -1911,8 +1957,10 @@ def _after_letters(text: str, start: int, count: int, end: int) -> int:
 
 def _place(match: PlaceMatch, tokens: Sequence[Token], text: str) -> Place:
     start, end = tokens[match.first].start, tokens[match.last - 1].end
-    # "بالعاصمة كاتماندو", "وتشاد": the place's words without the proclitic before them
-    start = _after_letters(text, start, knowledge().gazetteer.proclitic(tokens[match.first].norm), end)
+    # "بالعاصمة كاتماندو", "وتشاد": the place's words without the proclitic before them; "للمملكة"
+    # (ل + المملكة) without the لل that holds the article: "مملكة" is how its words can be quoted.
+    gazetteer, norm = knowledge().gazetteer, tokens[match.first].norm
+    start = _after_letters(text, start, gazetteer.proclitic(norm) or gazetteer.elided_article(norm), end)
     place = match.place
     return Place(text=text[start:end], start=start, end=end, name=place.name or text[start:end],
                  country=place.country, admin1=place.admin1, geonames_id=place.geonames_id, lat=place.lat,

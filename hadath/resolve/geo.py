@@ -135,11 +135,15 @@ class _Tables:
     nisba: dict[str, str] = field(default_factory=dict)
     prepositions: frozenset[str] = frozenset()
     not_places: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    outlet_words: frozenset[str] = frozenset()  # "صحيفة" + place: an outlet's name
+    outlet_name_words: frozenset[str] = frozenset()  # place + "تايمز": an outlet's name
     literal: frozenset[str] = frozenset()  # words never read as proclitic + name (وكيل)
 
 
 # Proclitics a place mention's words leave out (a conjunction, a preposition, or both).
 _NAME_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "وب", "فب", "ول", "فل"})
+# ل + the article, written لل, with a conjunction or not: the prefix _word_forms gives for للموصل.
+_ELIDED_ARTICLE_PREFIXES = frozenset({"لل", "ولل", "فلل"})
 
 
 @lru_cache(maxsize=200_000)
@@ -274,6 +278,8 @@ class Gazetteer:
         for text in extra["not_places"]:
             words = _words(text)
             tables.not_places.setdefault(words[0], []).append(words)
+        tables.outlet_words = frozenset(normalize(word) for word in extra["outlet_words"])
+        tables.outlet_name_words = frozenset(normalize(word) for word in extra["outlet_name_words"])
         for spec in regions["directions"]:
             direction = _Direction(spec["en"], float(spec["dlat"]), float(spec["dlon"]))
             for key, table in (("ar", tables.directions), ("after", tables.after_directions)):
@@ -405,6 +411,18 @@ class Gazetteer:
                 return len(prefix)
         return 0
 
+    def elided_article(self, norm: str) -> int:
+        """Letters before a place name's stem when ل + ال is written لل ("للمملكة", "وللعراق"): the
+        ال cannot be quoted, so a mention's words start after it ("مملكة", which still matches the
+        name "المملكة" as readers quote it). 0 when the token is no such form."""
+        if self.proclitic(norm) or norm in self._tables.literal or self._tables.names.get(norm):
+            return 0
+        for form, prefix in _word_forms(norm):
+            if (prefix in _ELIDED_ARTICLE_PREFIXES and form.startswith("ال")
+                    and (form in self._tables.names or form in self._tables.classes)):
+                return len(prefix)
+        return 0
+
     def lookup(self, text: str) -> list[GeoPlace]:
         """Every place one of whose names is exactly ``text`` (any spelling; for tests/tools)."""
         words = _words(text)
@@ -442,9 +460,18 @@ class Gazetteer:
                 index += 1
                 continue
             place, end = found
-            matches.append(PlaceMatch(place, index, end))
+            if not self._outlet_named(norms, index, end):
+                matches.append(PlaceMatch(place, index, end))
             index = end
         return matches
+
+    def _outlet_named(self, norms: Sequence[str], start: int, end: int) -> bool:
+        """The place mention at ``[start, end)`` is part of a news outlet's name: "صحيفة لوس انجليس
+        تايمز", "وكالة موسكو" (countries_extra.yaml: outlet_words, outlet_name_words)."""
+        tables = self._tables
+        if start > 0 and any(form in tables.outlet_words for form, _ in _word_forms(norms[start - 1])):
+            return True
+        return end < len(norms) and norms[end] in tables.outlet_name_words
 
     def _not_place_at(self, norms: Sequence[str], index: int) -> int:
         """Length of an organisation name containing a place (سرايا القدس) at ``index``, or 0."""

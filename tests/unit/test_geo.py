@@ -114,6 +114,9 @@ def test_countries_extra_is_well_formed() -> None:
     for alpha3 in data["homonyms"].values():
         assert all(pycountry.countries.get(alpha_3=code) for code in alpha3)
     assert data["prepositions"] and data["not_places"]
+    # Outlet words are single words, compared with a token's proclitic-free readings.
+    for key in ("outlet_words", "outlet_name_words"):
+        assert data[key] and all(len(normalize(word).split()) == 1 for word in data[key]), key
 
 
 def test_cities_file_is_small_and_consistent() -> None:

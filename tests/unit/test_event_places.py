@@ -1,0 +1,64 @@
+"""Where an event happened: the place chosen for it among the sentence's places (hadath/extract/events.py)
+and the words it is quoted by."""
+
+from __future__ import annotations
+
+from hadath.extract.events import extract_events
+from hadath.resolve.geo import load_gazetteer
+from hadath.stages import normalize
+from hadath.text.normalize import normalize_text
+from hadath.text.segment import tokenize
+from schemas import Article, EventCandidate
+
+
+def events_of(text: str) -> list[EventCandidate]:
+    return extract_events(normalize(Article(id="t", text=text, published_at="2015-08-09")))
+
+
+def one_of_type(text: str, event_type: str) -> EventCandidate:
+    (event,) = [e for e in events_of(text) if e.event_type == event_type]
+    return event
+
+
+def place_texts(text: str) -> list[str]:
+    tokens = tokenize(normalize_text(text))
+    return [text[tokens[m.first].start : tokens[m.last - 1].end] for m in load_gazetteer().find(tokens)]
+
+
+def test_a_capital_after_the_preposition_b_is_where_the_event_happened() -> None:
+    # "ببغداد" is ب + بغداد: a place stated for the protest, like "في بغداد".
+    event = one_of_type("وخرج العراقيون في مظاهرات ببغداد أمس.", "PROTEST")
+    assert event.location is not None and event.location.text == "بغداد"
+    assert event.location.country == "IRQ"
+
+
+def test_an_elided_article_is_left_out_of_the_place_words() -> None:
+    # "للمملكة" is ل + المملكة: the words that can be quoted are "مملكة".
+    event = one_of_type("واستقبل خادم الحرمين الشريفين الملك سلمان وزير الخارجية المصري في ختام زيارته للمملكة.",
+                        "CONSULT")
+    assert event.location is not None and event.location.text == "مملكة"
+    assert event.location.country == "SAU"
+    assert load_gazetteer().elided_article("للمملكه") == 2
+    assert load_gazetteer().elided_article("وللعراق") == 3
+    assert load_gazetteer().elided_article("بغداد") == 0
+
+
+def test_a_place_in_an_outlets_name_is_no_place() -> None:
+    assert place_texts("وقالت صحيفة لوس انجليس تايمز إن الشرطة اعتقلت عشرة أشخاص") == []
+    assert place_texts("ونقلت وكالة موسكو عن مسؤول قوله") == []
+    assert place_texts("كما ذكرت نيويورك تايمز") == []
+    # A place named after the outlet's words is still a place.
+    assert place_texts("وقالت صحيفة محلية إن الشرطة اعتقلت عشرة أشخاص في بغداد") == ["بغداد"]
+
+
+def test_a_town_glossed_in_brackets_takes_the_glosss_country() -> None:
+    event = one_of_type("قتل 32 شخصا في تفجير انتحاري في سوروتش (جنوب تركيا) أمس.", "ASSAULT")
+    assert event.location is not None and event.location.text == "سوروتش"
+    assert event.location.country == "TUR"
+
+
+def test_a_town_after_a_speakers_title_is_where_the_speaker_spoke() -> None:
+    # "خطيب جمعة مسجد الكوفة": the preacher of Kufa's mosque speaks in Kufa.
+    event = one_of_type("وطالب خطيب جمعة مسجد الكوفة الحكومة بحماية المتظاهرين.", "REQUEST")
+    assert event.location is not None and event.location.text == "الكوفة"
+
