@@ -236,8 +236,9 @@ def _home_country(candidate: EventCandidate, context: ArticleContext) -> str | N
     actor, target = candidate.actor, candidate.target
     if actor is not None and actor.name in load_home_bodies():
         return actor.country or _article_country(context)
-    if candidate.event_type not in PLACED_VERBAL_TYPES or target is None or target.kind not in HOST_KINDS:
-        return None
+    if (candidate.event_type not in PLACED_VERBAL_TYPES or candidate.mode in REMOTE_MODES or target is None
+            or target.kind not in HOST_KINDS):
+        return None  # (a phone call is held at no one's place)
     if target.country is not None:
         return target.country
     if (actor is not None and actor.kind in OFFICIAL_KINDS and target.name.endswith(UNSPECIFIED)
@@ -246,6 +247,8 @@ def _home_country(candidate: EventCandidate, context: ArticleContext) -> str | N
     return None
 
 
+# Modes of a contact held at a distance (a phone or video call): no host's place is where it happened.
+REMOTE_MODES = frozenset({"phone"})
 OFFICIAL_KINDS = frozenset({"government", "person"})
 HOST_KINDS = frozenset({"person", "government", "organisation"})
 
@@ -867,12 +870,13 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         location = _location(tokens, trigger, places, (actor, target, source), context)
     if location is None and verbal and not situated:
         location = _speaker_place(context, actor, carried) or _seat(tokens, places, actor, context)
-    if (location is None and entry.event_type in PLACED_VERBAL_TYPES and context.dateline is not None
+    met = entry.event_type in PLACED_VERBAL_TYPES and entry.mode not in REMOTE_MODES  # held somewhere
+    if (location is None and met and context.dateline is not None
             and context.dateline.precision in LOCAL_PRECISIONS):
         # "الرياض … واس – قام الأمين العام … بزيارة لمركز …": a meeting reported from a town with
         # no place of its own was held there (a visit's host is in the town the report comes from).
         location = context.dateline
-    if (location is None and entry.event_type in PLACED_VERBAL_TYPES and target is not None and target.country
+    if (location is None and met and target is not None and target.country
             and target.kind in HOST_KINDS):
         # A meeting with no place stated is held at the one met, who receives ("التقى … وزير
         # خارجية الإمارات", "زيارة لمركز الملك سلمان"): its country, named by the words of the host's
@@ -1648,7 +1652,7 @@ def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[Place
                       and any(p.first == m.first and p.last == m.last for p in places))]
     free = [p for p in places if not any(p.first < last and first < p.last for first, last in spans)
             and not (trigger.first <= p.first and p.last <= trigger.last) and not _is_dateline(tokens, p, context)
-            and not _quoted(tokens, p)]
+            and not _quoted(tokens, p) and not _in_reported_clause(tokens, trigger, p)]
     if not free:
         return None
     chosen = min(free, key=lambda p: _place_rank(tokens, trigger, p))
@@ -1656,6 +1660,14 @@ def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[Place
 
 
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
+
+
+def _in_reported_clause(tokens: Sequence[Token], trigger: TriggerMatch, place: PlaceMatch) -> bool:
+    """The place is in what someone goes on to say after the event's words ("خصص مبالغ للمنظمات
+    مشيرا بأن هناك قوافل إلى محافظة عدن"): a complementizer between them opens another statement,
+    whose places are not stated for this event."""
+    return place.first > trigger.last and any(tokens[i].norm in COMPLEMENTIZER_WORDS
+                                               for i in range(trigger.last, place.first))
 
 
 def _quoted(tokens: Sequence[Token], place: PlaceMatch) -> bool:

@@ -142,6 +142,9 @@ class _Tables:
 
 # Proclitics a place mention's words leave out (a conjunction, a preposition, or both).
 _NAME_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "وب", "فب", "ول", "فل"})
+# Endings of a feminine noun (ة, written ه in matching form) or a sound feminine plural (ات),
+# which a feminine nisba agrees with.
+_FEMININE_ENDINGS = ("ه", "ات")
 # ل + the article, written لل, with a conjunction or not: the prefix _word_forms gives for للموصل.
 _ELIDED_ARTICLE_PREFIXES = frozenset({"لل", "ولل", "فلل"})
 
@@ -460,10 +463,22 @@ class Gazetteer:
                 index += 1
                 continue
             place, end = found
-            if not self._outlet_named(norms, index, end):
+            if not self._outlet_named(norms, index, end) and not self._agreeing_nisba(norms, index, end):
                 matches.append(PlaceMatch(place, index, end))
             index = end
         return matches
+
+    def _agreeing_nisba(self, norms: Sequence[str], start: int, end: int) -> bool:
+        """A country name that is also its feminine nisba ("سورية" Syria / Syrian), bare, right
+        after an indefinite feminine noun or plural it agrees with, is the adjective: "فرقة سورية
+        مقاتلة", "فصائل معارضة سورية", "جنسيات سورية". ("حدود سورية", "إعمار سورية", "في سورية"
+        still name the country.)"""
+        norm = norms[start]
+        if end - start != 1 or start == 0 or not norm.endswith("ه") or self._tables.nisba.get(norm) is None:
+            return False
+        previous = norms[start - 1]
+        return (previous.isalpha() and not previous.startswith("ال") and previous not in self._tables.prepositions
+                and previous.endswith(_FEMININE_ENDINGS) and not self._tables.classes.get(previous))
 
     def _outlet_named(self, norms: Sequence[str], start: int, end: int) -> bool:
         """The place mention at ``[start, end)`` is part of a news outlet's name: "صحيفة لوس انجليس

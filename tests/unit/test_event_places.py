@@ -62,3 +62,25 @@ def test_a_town_after_a_speakers_title_is_where_the_speaker_spoke() -> None:
     event = one_of_type("وطالب خطيب جمعة مسجد الكوفة الحكومة بحماية المتظاهرين.", "REQUEST")
     assert event.location is not None and event.location.text == "الكوفة"
 
+
+
+def test_a_country_name_that_is_also_its_nisba_is_an_adjective_after_a_feminine_noun() -> None:
+    # "سورية" is Syria and "Syrian (f.)": after "فرقة" or "فصائل" it agrees with the noun.
+    assert place_texts("خطفت جبهة النصرة ثمانية من فرقة سورية مقاتلة") == []
+    assert place_texts("واشتبكت فصائل معارضة سورية مع التنظيم") == []
+    # After a preposition, or a noun it is the genitive of, it is the country.
+    assert place_texts("وانتقلوا إلى سورية أمس") == ["سورية"]
+    assert place_texts("خارج حدود سورية") == ["سورية"]
+
+
+def test_a_phone_call_is_held_at_no_hosts_place() -> None:
+    event = one_of_type("وأجرى الرئيس التركي اتصالا هاتفيا مع الرئيس الأمريكي باراك أوباما.", "CONSULT")
+    assert event.location is None
+
+
+def test_a_place_in_what_is_said_after_the_event_is_not_its_place() -> None:
+    # "مؤكدة أن …": where the gunmen fled is another statement's, not where the arrests were made.
+    event = one_of_type("واعتقلت الشرطة عشرة أشخاص مؤكدة أن بقية المسلحين فروا إلى مدينة حلب.", "COERCE")
+    assert event.location is None or event.location.text == ""
+    event = one_of_type("واعتقلت الشرطة عشرة أشخاص في مدينة حلب.", "COERCE")
+    assert event.location is not None and event.location.text == "مدينة حلب"
