@@ -24,7 +24,7 @@ from hadath.extract.numbers import is_number_word
 from hadath.extract.triggers import TriggerEntry, TriggerLexicon, TriggerMatch, load_lexicon, quad_class
 from hadath.resolve.geo import Gazetteer, GeoPlace, PlaceMatch, load_gazetteer
 from hadath.resolve.outlets import load_outlets
-from hadath.resolve.situated import load_home_bodies, load_situated
+from hadath.resolve.situated import load_home_bodies, load_residence_words, load_situated
 from hadath.settings import Settings
 from hadath.text.clitics import readings
 from hadath.text.normalize import normalize
@@ -1652,7 +1652,8 @@ def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[Place
                       and any(p.first == m.first and p.last == m.last for p in places))]
     free = [p for p in places if not any(p.first < last and first < p.last for first, last in spans)
             and not (trigger.first <= p.first and p.last <= trigger.last) and not _is_dateline(tokens, p, context)
-            and not _quoted(tokens, p) and not _in_reported_clause(tokens, trigger, p)]
+            and not _quoted(tokens, p) and not _in_reported_clause(tokens, trigger, p)
+            and not _residence(tokens, p)]
     if not free:
         return None
     chosen = min(free, key=lambda p: _place_rank(tokens, trigger, p))
@@ -1660,6 +1661,21 @@ def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[Place
 
 
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
+
+
+RESIDENCE_REACH = 3  # "من سكان المستوطنات اليهودية في الضفة الغربية": the cue, then up to 3 words
+HE_IS = frozenset({"هو", "وهو", "هي", "وهي", "وهم", "هم"})  # "وهو من القامشلي": where he is from
+
+
+def _residence(tokens: Sequence[Token], place: PlaceMatch) -> bool:
+    """The place is where a person lives or comes from ("وهو من سكان المستوطنات … في الضفة
+    الغربية", "ينحدر من القامشلي", "وهو من القامشلي"), not where the event happened."""
+    words = load_residence_words()
+    first = place.first
+    if first >= 2 and tokens[first - 1].norm == "من" and tokens[first - 2].norm in HE_IS:
+        return True
+    return any(form in words for i in range(max(0, first - RESIDENCE_REACH), first)
+               for form in readings(tokens[i].norm))
 
 
 def _in_reported_clause(tokens: Sequence[Token], trigger: TriggerMatch, place: PlaceMatch) -> bool:
@@ -1670,11 +1686,23 @@ def _in_reported_clause(tokens: Sequence[Token], trigger: TriggerMatch, place: P
                                                for i in range(trigger.last, place.first))
 
 
+QUOTED_NAME_WORDS = 4  # "«لمجلس شورى مجاهدي درنة»": the words of a name set in quotation marks
+
+
 def _quoted(tokens: Sequence[Token], place: PlaceMatch) -> bool:
     """A place name set in quotation marks names a title, not a place: a newspaper ("في تصريح
-    لـ"الرياض""), an operation."""
-    return (place.first > 0 and place.last < len(tokens) and tokens[place.first - 1].norm in QUOTE_MARKS
-            and tokens[place.last].norm in QUOTE_MARKS)
+    لـ"الرياض""), an operation; so does one that ends a short quoted name ("«لمجلس شورى مجاهدي
+    درنة»", "«جيش الإسلام في الغوطة»" is not: a preposition before the place makes it one)."""
+    if place.last >= len(tokens) or tokens[place.last].norm not in QUOTE_MARKS:
+        return False
+    opening = next((i for i in range(place.first - 1, max(-1, place.first - 2 - QUOTED_NAME_WORDS), -1)
+                    if tokens[i].norm in QUOTE_MARKS), None)
+    if opening is None:
+        return False
+    between = range(opening + 1, place.first)
+    return all(tokens[i].norm.isalpha() for i in between) and not (
+        (place.first > opening + 1 and _locative(tokens, place.first))
+        or any(form in PLACE_PREPOSITIONS for i in between for form in readings(tokens[i].norm)))
 
 
 def _is_dateline(tokens: Sequence[Token], place: PlaceMatch, context: ArticleContext) -> bool:

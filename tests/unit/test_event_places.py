@@ -3,8 +3,11 @@ and the words it is quoted by."""
 
 from __future__ import annotations
 
-from hadath.extract.events import extract_events
+import yaml
+
+from hadath.extract.events import _quoted, extract_events
 from hadath.resolve.geo import load_gazetteer
+from hadath.resolve.situated import RESIDENCE_PATH, load_residence_words
 from hadath.stages import normalize
 from hadath.text.normalize import normalize_text
 from hadath.text.segment import tokenize
@@ -84,3 +87,33 @@ def test_a_place_in_what_is_said_after_the_event_is_not_its_place() -> None:
     assert event.location is None or event.location.text == ""
     event = one_of_type("واعتقلت الشرطة عشرة أشخاص في مدينة حلب.", "COERCE")
     assert event.location is not None and event.location.text == "مدينة حلب"
+
+
+def test_residence_words_are_single_words() -> None:
+    data = yaml.safe_load(RESIDENCE_PATH.read_text(encoding="utf-8"))
+    words = data["residence_words"]
+    assert words and all(len(normalize_text(w).text.split()) == 1 for w in words)
+    assert len(load_residence_words()) == len(set(words))
+
+
+def test_where_a_person_lives_or_comes_from_is_not_the_events_place() -> None:
+    event = one_of_type("واعتقلت الشرطة رجلا يقيم في مدينة حلب.", "COERCE")
+    assert event.location is None or event.location.text != "مدينة حلب"
+    event = one_of_type("وقتل مسلحون رجلا وهو من القامشلي.", "ASSAULT")
+    assert event.location is None or event.location.text != "القامشلي"
+    # Victims named by their town ("من أبناء الموصل") were mostly hit there.
+    event = one_of_type("وأعدم التنظيم 20 شخصا من أبناء الموصل.", "ASSAULT")
+    assert event.location is not None and event.location.text == "الموصل"
+
+
+def test_a_place_that_ends_a_short_quoted_name_is_no_place() -> None:
+    # "«لمجلس شورى مجاهدي درنة»" names a body; "«… في درنة»" states a place; so does a long quote.
+    def quoted(text: str) -> bool:
+        tokens = normalize(Article(id="t", text=text, published_at="2015-08-09")).sentences[0].tokens
+        (match,) = load_gazetteer().find(tokens)
+        return _quoted(tokens, match)
+
+    assert quoted("قتل ثلاثة من كتيبة تابعة «لمجلس شورى مجاهدي درنة» أمس")
+    assert quoted('نقلت صحيفة "الرياض" عنه')
+    assert not quoted("وقال «قتل ثلاثة في درنة» أمس")
+    assert not quoted("وقال «قتلنا ثلاثة من عناصر التنظيم أمس شرق درنة»")
