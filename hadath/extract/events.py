@@ -37,6 +37,7 @@ SAME_EVENT_GAP = 6
 SPEAKER_REACH = 3  # sentences over which an unnamed speaker is the last named one
 POS_BONUS = {"verb": 0.3, "phrase": 0.2, "noun": 0.0}
 DATELINE_TOKENS = 12
+DATELINE_BRACKET_REACH = 3  # "القاهرة (رويترز)", "(رويترز) - بغداد": a bracket this near the line's head
 ARTICLE_COUNTRY_MIN = 2  # place mentions needed before an article's country is clear
 HEADLINE_TOKENS = 25
 MIN_WEIGHT = 0.5
@@ -393,11 +394,14 @@ def _dateline(doc: NormalizedArticle, kb: Knowledge, context: ArticleContext) ->
         dated = _dated_dateline(head, kb, context) if number == 0 else None
         if dated is not None:
             return dated
-        dashes = [i for i, t in enumerate(head) if t.norm in {"-", "–", "—", ":", "(", ")"}]
-        if not dashes:
+        dashes = [i for i, t in enumerate(head) if t.norm in {"-", "–", "—", ":"}]
+        # A bracket marks a dateline only at the line's head ("القاهرة (رويترز) -"); further on,
+        # "في سوروتش (جنوب تركيا)" glosses a place of the sentence.
+        brackets = [i for i, t in enumerate(head) if t.norm in {"(", ")"} and i <= DATELINE_BRACKET_REACH]
+        if not dashes and not brackets:
             continue
         for match in kb.gazetteer.find(head):
-            if any(abs(match.last - d) <= 1 or abs(match.first - d) <= 1 for d in dashes):
+            if any(abs(match.last - d) <= 1 or abs(match.first - d) <= 1 for d in [*dashes, *brackets]):
                 return _place(match, head, context.text)
     return None
 

@@ -136,6 +136,8 @@ class _Tables:
     prepositions: frozenset[str] = frozenset()
     not_places: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     outlet_words: frozenset[str] = frozenset()  # "صحيفة" + place: an outlet's name
+    not_names_after_class: frozenset[str] = frozenset()  # "من ناحية أخرى": no name after a class word
+    relative_clause_words: frozenset[str] = frozenset()  # "مدينة سيطرت عليها": a verb, not a name
     outlet_name_words: frozenset[str] = frozenset()  # place + "تايمز": an outlet's name
     literal: frozenset[str] = frozenset()  # words never read as proclitic + name (وكيل)
 
@@ -282,6 +284,8 @@ class Gazetteer:
             words = _words(text)
             tables.not_places.setdefault(words[0], []).append(words)
         tables.outlet_words = frozenset(normalize(word) for word in extra["outlet_words"])
+        tables.not_names_after_class = frozenset(normalize(word) for word in extra["not_names_after_class"])
+        tables.relative_clause_words = frozenset(normalize(word) for word in extra["relative_clause_words"])
         tables.outlet_name_words = frozenset(normalize(word) for word in extra["outlet_name_words"])
         for spec in regions["directions"]:
             direction = _Direction(spec["en"], float(spec["dlat"]), float(spec["dlon"]))
@@ -582,6 +586,13 @@ class Gazetteer:
             ]  # fmt: skip
             if not allowed:
                 continue
+            # A country or a named region read with a shorter proclitic beats a town reached only by
+            # stripping more of the word: "وسوريا ولبنان" is و + Lebanon, not ول + the Syrian
+            # village Banān (which the list's country would otherwise prefer).
+            curated = [len(c.prefix) for c in allowed if c.entry is not None and c.entry.curated]
+            if curated:
+                allowed = [c for c in allowed
+                           if len(c.prefix) <= min(curated) or (c.entry is not None and c.entry.curated)]
             # Across countries the larger namesake wins (Babil in Iraq over Babol in Iran);
             # within a country the kind decides (Baghdad the city over the governorate).
             weight: dict[str | None, int] = {}
@@ -718,7 +729,7 @@ class Gazetteer:
                 end = self._words_end(norms, index + 1, words[1:])
                 if end is None:
                     continue
-                if prefix.endswith("ال") and not form.startswith("ال"):
+                if prefix.endswith(("ال", "لل")) and not form.startswith("ال"):
                     # "المنطقة الوسطى", "الجهة الجنوبية": with the article the class word heads
                     # an ordinary noun phrase; only a plain name may follow it.
                     word = replace(word, cue=min(word.cue, _WEAK))
@@ -780,7 +791,8 @@ class Gazetteer:
                 continue
             word, end = classed
             if (end >= len(norms) or end in taken or not word.names or word.cue != _STRONG
-                    or word.prefer[:1] not in (("city",), ("point",)) or not self._name_like(norms[end])):
+                    or word.prefer[:1] not in (("city",), ("point",)) or not self._name_like(norms[end])
+                    or (end + 1 < len(norms) and norms[end + 1] in self._tables.relative_clause_words)):
                 continue
             found.append(PlaceMatch(GeoPlace("", "", None, None, None, None, None, "point"), index, end + 1))
         return found
@@ -788,8 +800,11 @@ class Gazetteer:
     def _name_like(self, norm: str) -> bool:
         """A word that may be a place's own name after a class word."""
         bare = norm[2:] if norm.startswith("ال") else norm
-        return (norm.isalpha() and len(bare) >= 3 and not bare.endswith("ه")
-                and norm not in self._tables.prepositions and self._nisba_at([norm], 0) is None
+        # A preposition or a function word behind a conjunction ("بلده وفي الخارج") is no name either.
+        function_word = any(form in self._tables.prepositions or form in self._tables.not_names_after_class
+                            for form, _ in _word_forms(norm))
+        return (norm.isalpha() and len(bare) >= 3 and not bare.endswith("ه") and not function_word
+                and self._nisba_at([norm], 0) is None
                 and self._class_at([norm], 0) is None and norm not in self._tables.literal)
 
     # ------------------------------------------------------------------ statistics

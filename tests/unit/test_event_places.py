@@ -117,3 +117,9 @@ def test_a_place_that_ends_a_short_quoted_name_is_no_place() -> None:
     assert quoted('نقلت صحيفة "الرياض" عنه')
     assert not quoted("وقال «قتل ثلاثة في درنة» أمس")
     assert not quoted("وقال «قتلنا ثلاثة من عناصر التنظيم أمس شرق درنة»")
+
+
+def test_a_bracket_marks_a_dateline_only_at_the_head_of_the_line() -> None:
+    # "القاهرة (رويترز) -": where the report was filed, the country of its placeless events.
+    event = one_of_type("القاهرة (رويترز) - اعتقلت الشرطة عشرة أشخاص أمس.", "COERCE")
+    assert event.location is not None and event.location.country == "EGY"
