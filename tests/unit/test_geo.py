@@ -319,6 +319,8 @@ def test_a_country_read_with_a_conjunction_beats_a_town_reached_by_more_procliti
     "ولا يأخذ في الحسبان المكاسب",  # "into account"
     "مئات الفارين من الحرب وفارين آخرين",  # "fleeing"
     "الأمر الذي مكن هذه الأجهزة من العمل",  # "enabled"
+    "وما تلا ذلك من انتهاك للحرمات",  # "followed"
+    "توزع شروره ذات اليمين وذات اليسار",  # "its evils", not Sharurah
 ])  # fmt: skip
 def test_common_words_that_geonames_gives_as_towns_are_no_places(gazetteer: Gazetteer, text: str) -> None:
     assert find(gazetteer, text) == []
