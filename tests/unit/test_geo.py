@@ -321,6 +321,8 @@ def test_a_country_read_with_a_conjunction_beats_a_town_reached_by_more_procliti
     "الأمر الذي مكن هذه الأجهزة من العمل",  # "enabled"
     "وما تلا ذلك من انتهاك للحرمات",  # "followed"
     "توزع شروره ذات اليمين وذات اليسار",  # "its evils", not Sharurah
+    "لم يكن برداً وسلاماً عليه",  # "cold", not Breda
+    "أو لنكن أكثر صراحة",  # "let us be", not Lincoln
 ])  # fmt: skip
 def test_common_words_that_geonames_gives_as_towns_are_no_places(gazetteer: Gazetteer, text: str) -> None:
     assert find(gazetteer, text) == []
@@ -337,6 +339,7 @@ def test_a_word_after_a_class_word_must_look_like_a_name(gazetteer: Gazetteer) -
     assert unknown("في حي شعبي وسط المدينة") == []  # an adjective
     assert unknown("وهي مدينة سيطرت عليها الجماعة") == []  # a relative clause: a verb
     assert unknown("وقال للقضاء عليهم") == []  # ل + القضاء "the judiciary", not a district
+    assert unknown("أن ينفذ عملية في بلده الأصلي") == []  # بلده "his country", not بلدة "town"
 
 
 def test_news_spellings_of_towns_reach_their_geonames_town(gazetteer: Gazetteer) -> None:
