@@ -2000,10 +2000,14 @@ def _after_letters(text: str, start: int, count: int, end: int) -> int:
 
 
 def _place(match: PlaceMatch, tokens: Sequence[Token], text: str) -> Place:
-    start, end = tokens[match.first].start, tokens[match.last - 1].end
+    gazetteer = knowledge().gazetteer
+    # A known town is quoted by its name: "بمدينة الزبداني" → الزبداني (regions.yaml: quoted).
+    first = (gazetteer.name_start([t.norm for t in tokens], match.first, match.last)
+             if match.place.name and match.place.precision in LOCAL_PRECISIONS else match.first)
+    start, end = tokens[first].start, tokens[match.last - 1].end
     # "بالعاصمة كاتماندو", "وتشاد": the place's words without the proclitic before them; "للمملكة"
     # (ل + المملكة) without the لل that holds the article: "مملكة" is how its words can be quoted.
-    gazetteer, norm = knowledge().gazetteer, tokens[match.first].norm
+    norm = tokens[first].norm
     start = _after_letters(text, start, gazetteer.proclitic(norm) or gazetteer.elided_article(norm), end)
     place = match.place
     return Place(text=text[start:end], start=start, end=end, name=place.name or text[start:end],

@@ -113,6 +113,7 @@ class _ClassWord:
     names: bool  # False: only "word + nisba" (الأراضي السورية), never "word + name"
     compose: str | None  # "countryside": ريف حلب → a region around Aleppo
     cue: int  # how strongly it announces a place name: plurals (مدن الجنوب) only weakly
+    quoted: bool = True  # False: a known town's mention is quoted without it ("مدينة الزبداني" → الزبداني)
 
 
 @dataclass(slots=True)
@@ -300,6 +301,7 @@ class Gazetteer:
                 names=spec.get("name", True),
                 compose=spec.get("compose"),
                 cue=_WEAK if spec.get("cue") == "weak" else _STRONG,
+                quoted=spec.get("quoted", True),
             )
             for text in spec["ar"]:
                 words = _words(text)
@@ -417,6 +419,18 @@ class Gazetteer:
                     and (form in self._tables.names or form in self._tables.classes)):
                 return len(prefix)
         return 0
+
+    def name_start(self, norms: Sequence[str], first: int, last: int) -> int:
+        """Where the words quoting a known town's mention ``[first, last)`` begin: after a class
+        word that is not quoted (regions.yaml ``quoted: false``) and a nisba after it, when a name
+        follows ("بمدينة الزبداني" → الزبداني, "العاصمة الأردنية عمان" → عمان); else ``first``."""
+        found = self._class_at(norms, first)
+        if found is None or found[0].quoted:
+            return first
+        start = found[1]
+        if start < last and self._nisba_at(norms, start) is not None:
+            start += 1
+        return start if start < last and self._name_candidates(norms, start) else first
 
     def elided_article(self, norm: str) -> int:
         """Letters before a place name's stem when ل + ال is written لل ("للمملكة", "وللعراق"): the

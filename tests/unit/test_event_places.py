@@ -86,7 +86,7 @@ def test_a_place_in_what_is_said_after_the_event_is_not_its_place() -> None:
     event = one_of_type("واعتقلت الشرطة عشرة أشخاص مؤكدة أن بقية المسلحين فروا إلى مدينة حلب.", "COERCE")
     assert event.location is None or event.location.text == ""
     event = one_of_type("واعتقلت الشرطة عشرة أشخاص في مدينة حلب.", "COERCE")
-    assert event.location is not None and event.location.text == "مدينة حلب"
+    assert event.location is not None and event.location.text == "حلب"
 
 
 def test_residence_words_are_single_words() -> None:
@@ -123,3 +123,15 @@ def test_a_bracket_marks_a_dateline_only_at_the_head_of_the_line() -> None:
     # "القاهرة (رويترز) -": where the report was filed, the country of its placeless events.
     event = one_of_type("القاهرة (رويترز) - اعتقلت الشرطة عشرة أشخاص أمس.", "COERCE")
     assert event.location is not None and event.location.country == "EGY"
+
+
+def test_a_known_town_is_quoted_by_its_name_without_the_word_city() -> None:
+    event = one_of_type("واعتقلت الشرطة عشرة أشخاص بمدينة الزبداني أمس.", "COERCE")
+    assert event.location is not None and event.location.text == "الزبداني"
+    event = one_of_type("وتظاهر المئات في العاصمة الأردنية عمان أمس.", "PROTEST")
+    assert event.location is not None and event.location.text == "عمان"
+    assert event.location.country == "JOR"
+    # Other class words stay part of the words ("محافظة عدن"), and so does "مدينة" before a town
+    # the gazetteer doesn't know ("قرية بيتا" is how readers quote it).
+    event = one_of_type("واعتقلت الشرطة عشرة أشخاص في محافظة عدن أمس.", "COERCE")
+    assert event.location is not None and event.location.text == "محافظة عدن"
