@@ -1654,16 +1654,25 @@ def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[Place
     spans = [(m.first, m.last) for m in taken if m is not None and (m.kind is not None or m.country is not None)
              and not (m.kind in PLACE_NAMED_KINDS and _locative(tokens, m.first)
                       and any(p.first == m.first and p.last == m.last for p in places))]
+    # A country attacked or seized ("التدخلات الإيرانية في شؤون اليمن", "الغارات على إيران") is
+    # where the attack happened when its clause states no other place: a fallback after those. (Not
+    # a country protested against or sanctioned: that happens elsewhere.)
+    target = taken[1] if len(taken) > 1 and trigger.entry.event_type in TARGET_PLACE_TYPES else None
+    targeted = [p for p in places if target is not None and target.kind == "state"
+                and p.first == target.first and p.last == target.last and p.place.precision == "country"]
     free = [p for p in places if not any(p.first < last and first < p.last for first, last in spans)
             and not (trigger.first <= p.first and p.last <= trigger.last) and not _is_dateline(tokens, p, context)
             and not _quoted(tokens, p) and not _in_reported_clause(tokens, trigger, p)
             and not _residence(tokens, p)]
-    if not free:
+    if not free and not targeted:
         return None
-    chosen = min(free, key=lambda p: _place_rank(tokens, trigger, p))
+    chosen = min([*free, *targeted],
+                 key=lambda p: (lambda rank: (rank[0], int(p in targeted), *rank[1:]))(_place_rank(tokens, trigger, p)))
     return _chosen_place(chosen, places, tokens, context.text)
 
 
+# Event types done to their target where it is (an attack, a seizure): a targeted country is their place.
+TARGET_PLACE_TYPES = frozenset({"ASSAULT", "COERCE"})
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 
 

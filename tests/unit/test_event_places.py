@@ -135,3 +135,16 @@ def test_a_known_town_is_quoted_by_its_name_without_the_word_city() -> None:
     # the gazetteer doesn't know ("قرية بيتا" is how readers quote it).
     event = one_of_type("واعتقلت الشرطة عشرة أشخاص في محافظة عدن أمس.", "COERCE")
     assert event.location is not None and event.location.text == "محافظة عدن"
+
+
+def test_a_country_attacked_is_where_the_attack_happened_when_no_other_place_is_stated() -> None:
+    event = one_of_type("وقصفت الطائرات الأمريكية سوريا أمس.", "ASSAULT")
+    assert event.location is not None and event.location.country == "SYR"
+    # A place stated in the clause still wins over the country attacked.
+    event = one_of_type("وقصفت الطائرات الأمريكية سوريا في مدينة الرقة أمس.", "ASSAULT")
+    assert event.location is not None and event.location.text == "الرقة"
+
+
+def test_a_country_protested_against_is_not_where_the_protest_was() -> None:
+    event = one_of_type("وتظاهر المئات أمس ضد إسرائيل.", "PROTEST")
+    assert event.location is None or event.location.country != "ISR"
