@@ -708,8 +708,11 @@ BORDER_WORDS = frozenset({"حدود", "الحدود", "لحدود", "بحدود"
 
 
 def _border_of(tokens: Sequence[Token], place: PlaceMatch) -> bool:
-    """The place is named as a border: "حدود الكاميرون"."""
-    return 0 < place.first <= len(tokens) and tokens[place.first - 1].norm in BORDER_WORDS
+    """The place is named as a border: "حدود الكاميرون", "قرب الحدود مع موريتانيا"."""
+    first = place.first
+    if 0 < first <= len(tokens) and tokens[first - 1].norm in BORDER_WORDS:
+        return True
+    return 1 < first <= len(tokens) and tokens[first - 1].norm == "مع" and tokens[first - 2].norm in BORDER_WORDS
 
 
 # Only violence has a toll: a count told beside a statement, an arrest or a deployment is the
@@ -1659,11 +1662,14 @@ def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[Place
     # a country protested against or sanctioned: that happens elsewhere.)
     target = taken[1] if len(taken) > 1 and trigger.entry.event_type in TARGET_PLACE_TYPES else None
     targeted = [p for p in places if target is not None and target.kind == "state"
-                and p.first == target.first and p.last == target.last and p.place.precision == "country"]
+                and p.first == target.first and p.last == target.last and p.place.precision == "country"
+                and not _border_of(tokens, p)]
     free = [p for p in places if not any(p.first < last and first < p.last for first, last in spans)
             and not (trigger.first <= p.first and p.last <= trigger.last) and not _is_dateline(tokens, p, context)
             and not _quoted(tokens, p) and not _in_reported_clause(tokens, trigger, p)
-            and not _residence(tokens, p)]
+            and not _residence(tokens, p)
+            # "قرب الحدود مع موريتانيا": the country across the border is not where it happened
+            and not (p.place.precision == "country" and _border_of(tokens, p))]
     if not free and not targeted:
         return None
     chosen = min([*free, *targeted],

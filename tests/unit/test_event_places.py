@@ -148,3 +148,8 @@ def test_a_country_attacked_is_where_the_attack_happened_when_no_other_place_is_
 def test_a_country_protested_against_is_not_where_the_protest_was() -> None:
     event = one_of_type("وتظاهر المئات أمس ضد إسرائيل.", "PROTEST")
     assert event.location is None or event.location.country != "ISR"
+
+
+def test_the_country_across_a_border_is_not_where_the_event_happened() -> None:
+    event = one_of_type("وقتل جنديان في كمين نصبه مسلحون قرب الحدود مع موريتانيا أمس.", "ASSAULT")
+    assert event.location is None or event.location.country != "MRT"

@@ -323,6 +323,8 @@ def test_a_country_read_with_a_conjunction_beats_a_town_reached_by_more_procliti
     "توزع شروره ذات اليمين وذات اليسار",  # "its evils", not Sharurah
     "لم يكن برداً وسلاماً عليه",  # "cold", not Breda
     "أو لنكن أكثر صراحة",  # "let us be", not Lincoln
+    "هاجمت الصحيفة تشكيكه في حواره الأخير",  # "his interview", not Huwara
+    "وكان يبين العنف الذي يتعرضون له",  # "shows", not Yibin
 ])  # fmt: skip
 def test_common_words_that_geonames_gives_as_towns_are_no_places(gazetteer: Gazetteer, text: str) -> None:
     assert find(gazetteer, text) == []
