@@ -466,6 +466,9 @@ class Gazetteer:
         """
         norms = [token.norm for token in tokens]
         context = frozenset(context_countries)
+        # The sentence's nisbas hint at its country when the article's context does not decide:
+        # "القوات الموالية للحكومة اليمنية … على زنجبار" is Zinjibar in Yemen, not Zanzibar.
+        hint = frozenset(country for norm in norms if (country := self._nisba_at([norm], 0)) is not None)
         matches: list[PlaceMatch] = []
         index = 0
         while index < len(norms):
@@ -476,7 +479,7 @@ class Gazetteer:
             # A list of places stays in one country: "الرياض وجدة" is Jeddah, not Oujda.
             previous_country = matches[-1].place.country if matches else None
             local = context | {previous_country} if previous_country else context
-            found = self._match_at(norms, index, local, matches[-1].last if matches else -1)
+            found = self._match_at(norms, index, local, matches[-1].last if matches else -1, hint)
             if found is None:
                 index += 1
                 continue
@@ -516,11 +519,12 @@ class Gazetteer:
         return 0
 
     def _match_at(
-        self, norms: Sequence[str], index: int, context: frozenset[str], previous_end: int
+        self, norms: Sequence[str], index: int, context: frozenset[str], previous_end: int,
+        hint: frozenset[str] = frozenset(),
     ) -> tuple[GeoPlace, int] | None:
         """The longest place mention starting at ``index``: named, classed, or directional."""
         options = []
-        named = self._named_at(norms, index, context, self._cue_level(norms, index, previous_end))
+        named = self._named_at(norms, index, context, self._cue_level(norms, index, previous_end), hint=hint)
         if named:
             options.append(named)
         classed = self._classed_at(norms, index, context)
@@ -586,8 +590,10 @@ class Gazetteer:
         context: frozenset[str],
         cue: int,
         prefer: Sequence[str] = (),
+        hint: frozenset[str] = frozenset(),
     ) -> tuple[GeoPlace, int] | None:
-        """The best name at ``index`` that its cue allows, extended by a nisba or direction."""
+        """The best name at ``index`` that its cue allows, extended by a nisba or direction;
+        ``hint`` (the sentence's nisba countries) ranks namesakes after the article's context."""
         candidates = self._name_candidates(norms, index) if index < len(norms) else []
         if not candidates:
             return None
@@ -613,7 +619,9 @@ class Gazetteer:
             for candidate in allowed:
                 country = candidate.place.country
                 weight[country] = max(weight.get(country, 0), candidate.place.population)
-            best = min(allowed, key=lambda candidate: self._rank(candidate, context, prefer, nisba, weight))
+            # (Not between two codings of one place, Jerusalem in PSE or ISR: the context decides.)
+            hinted = hint if len({candidate.place.name for candidate in allowed}) > 1 else frozenset()
+            best = min(allowed, key=lambda candidate: self._rank(candidate, context, prefer, nisba, weight, hinted))
             place, end = best.place, best.end
             if nisba is not None and place.country == nisba:
                 end += 1  # نينوى العراقية
@@ -653,15 +661,17 @@ class Gazetteer:
         prefer: Sequence[str],
         nisba: str | None,
         weight: dict[str | None, int],
+        hint: frozenset[str] = frozenset(),
     ) -> tuple[int, ...]:
-        """Sort key, best first: nisba, class word, context, literal reading, curated name,
-        the country's largest namesake, kind, size."""
+        """Sort key, best first: nisba, class word, context, the sentence's nisbas, literal
+        reading, curated name, the country's largest namesake, kind, size."""
         place = candidate.place
         preference = prefer.index(place.precision) if place.precision in prefer else len(prefer)
         return (
             0 if nisba is not None and place.country == nisba else 1,
             preference,
             0 if place.country in context else 1,
+            0 if place.country in hint else 1,
             len(candidate.prefix),
             # A country or a named region (curated: no cue) over a town sharing its name.
             0 if candidate.entry is not None and candidate.entry.curated else 1,

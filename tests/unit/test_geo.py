@@ -348,3 +348,12 @@ def test_news_spellings_of_towns_reach_their_geonames_town(gazetteer: Gazetteer)
     # The news spellings of Suruç and Kobani (regions.yaml towns) reach their GeoNames towns.
     assert [p.country for p in gazetteer.lookup("سوروج")] == ["TUR"]
     assert [p.country for p in gazetteer.lookup("كوباني")] == ["SYR"]
+
+
+def test_a_sentences_nisba_picks_the_namesake_in_its_country(gazetteer: Gazetteer) -> None:
+    # Zinjibar (Yemen) is smaller than Zanzibar, but the Yemeni government's forces took it.
+    found = find(gazetteer, "سيطرت القوات الموالية للحكومة اليمنية على زنجبار")
+    assert [place.country for _, place in found] == ["YEM"]
+    assert [place.country for _, place in find(gazetteer, "وصل الوفد إلى زنجبار")] == ["TZA"]
+    # The article's context still comes first.
+    assert [p.country for _, p in find(gazetteer, "وصل الوفد اليمني إلى زنجبار", ("TZA",))] == ["TZA"]
