@@ -1652,11 +1652,8 @@ def _remember_speaker(context: ArticleContext, speaker: Mention | None) -> None:
 def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[PlaceMatch],
               taken: tuple[Mention | None, ...], context: ArticleContext) -> Place | None:
     """The place nearest after the trigger (else before), not inside a participant's words."""
-    # A target read off the words after على/ضد ("على بلدة بقين") may be the place itself. A state
-    # named by a place name after في or ب ("في مظاهرات ببغداد") is where, even if read as a party.
-    spans = [(m.first, m.last) for m in taken if m is not None and (m.kind is not None or m.country is not None)
-             and not (m.kind in PLACE_NAMED_KINDS and _locative(tokens, m.first)
-                      and any(p.first == m.first and p.last == m.last for p in places))]
+    # A target read off the words after على/ضد ("على بلدة بقين") may be the place itself.
+    spans = [(m.first, m.last) for m in taken if m is not None and (m.kind is not None or m.country is not None)]
     # A country attacked or seized ("التدخلات الإيرانية في شؤون اليمن", "الغارات على إيران") is
     # where the attack happened when its clause states no other place: a fallback after those. (Not
     # a country protested against or sanctioned: that happens elsewhere.)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 
-from hadath.extract.events import _quoted, extract_events
+from hadath.extract.events import _locative, _quoted, extract_events
 from hadath.resolve.geo import load_gazetteer
 from hadath.resolve.situated import RESIDENCE_PATH, load_residence_words
 from hadath.stages import normalize
@@ -28,11 +28,13 @@ def place_texts(text: str) -> list[str]:
     return [text[tokens[m.first].start : tokens[m.last - 1].end] for m in load_gazetteer().find(tokens)]
 
 
-def test_a_capital_after_the_preposition_b_is_where_the_event_happened() -> None:
-    # "ببغداد" is ب + بغداد: a place stated for the protest, like "في بغداد".
-    event = one_of_type("وخرج العراقيون في مظاهرات ببغداد أمس.", "PROTEST")
-    assert event.location is not None and event.location.text == "بغداد"
-    assert event.location.country == "IRQ"
+def test_a_name_after_the_proclitic_b_is_stated_as_where() -> None:
+    # "ببغداد" is ب + بغداد, like "في بغداد" or "بالعراق"; "بعض" is no place at all.
+    tokens = normalize(Article(id="t", text="وتظاهر المئات ببغداد وبالبصرة وفي بعض المدن", published_at="2015-08-09")
+                       ).sentences[0].tokens
+    norms = [t.norm for t in tokens]
+    assert _locative(tokens, norms.index("ببغداد")) and _locative(tokens, norms.index("وبالبصره"))
+    assert not _locative(tokens, norms.index("المئات"))
 
 
 def test_an_elided_article_is_left_out_of_the_place_words() -> None:
