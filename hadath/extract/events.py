@@ -24,7 +24,7 @@ from hadath.extract.numbers import is_number_word
 from hadath.extract.triggers import TriggerEntry, TriggerLexicon, TriggerMatch, load_lexicon, quad_class
 from hadath.resolve.geo import Gazetteer, GeoPlace, PlaceMatch, load_gazetteer
 from hadath.resolve.outlets import load_outlets
-from hadath.resolve.situated import load_home_bodies, load_situated
+from hadath.resolve.situated import load_home_bodies, load_residence_words, load_situated
 from hadath.settings import Settings
 from hadath.text.clitics import readings
 from hadath.text.normalize import normalize
@@ -37,6 +37,7 @@ SAME_EVENT_GAP = 6
 SPEAKER_REACH = 3  # sentences over which an unnamed speaker is the last named one
 POS_BONUS = {"verb": 0.3, "phrase": 0.2, "noun": 0.0}
 DATELINE_TOKENS = 12
+DATELINE_BRACKET_REACH = 3  # "القاهرة (رويترز)", "(رويترز) - بغداد": a bracket this near the line's head
 ARTICLE_COUNTRY_MIN = 2  # place mentions needed before an article's country is clear
 HEADLINE_TOKENS = 25
 MIN_WEIGHT = 0.5
@@ -236,8 +237,9 @@ def _home_country(candidate: EventCandidate, context: ArticleContext) -> str | N
     actor, target = candidate.actor, candidate.target
     if actor is not None and actor.name in load_home_bodies():
         return actor.country or _article_country(context)
-    if candidate.event_type not in PLACED_VERBAL_TYPES or target is None or target.kind not in HOST_KINDS:
-        return None
+    if (candidate.event_type not in PLACED_VERBAL_TYPES or candidate.mode in REMOTE_MODES or target is None
+            or target.kind not in HOST_KINDS):
+        return None  # (a phone call is held at no one's place)
     if target.country is not None:
         return target.country
     if (actor is not None and actor.kind in OFFICIAL_KINDS and target.name.endswith(UNSPECIFIED)
@@ -246,6 +248,8 @@ def _home_country(candidate: EventCandidate, context: ArticleContext) -> str | N
     return None
 
 
+# Modes of a contact held at a distance (a phone or video call): no host's place is where it happened.
+REMOTE_MODES = frozenset({"phone"})
 OFFICIAL_KINDS = frozenset({"government", "person"})
 HOST_KINDS = frozenset({"person", "government", "organisation"})
 
@@ -390,11 +394,14 @@ def _dateline(doc: NormalizedArticle, kb: Knowledge, context: ArticleContext) ->
         dated = _dated_dateline(head, kb, context) if number == 0 else None
         if dated is not None:
             return dated
-        dashes = [i for i, t in enumerate(head) if t.norm in {"-", "–", "—", ":", "(", ")"}]
-        if not dashes:
+        dashes = [i for i, t in enumerate(head) if t.norm in {"-", "–", "—", ":"}]
+        # A bracket marks a dateline only at the line's head ("القاهرة (رويترز) -"); further on,
+        # "في سوروتش (جنوب تركيا)" glosses a place of the sentence.
+        brackets = [i for i, t in enumerate(head) if t.norm in {"(", ")"} and i <= DATELINE_BRACKET_REACH]
+        if not dashes and not brackets:
             continue
         for match in kb.gazetteer.find(head):
-            if any(abs(match.last - d) <= 1 or abs(match.first - d) <= 1 for d in dashes):
+            if any(abs(match.last - d) <= 1 or abs(match.first - d) <= 1 for d in [*dashes, *brackets]):
                 return _place(match, head, context.text)
     return None
 
@@ -620,12 +627,37 @@ def _with_unknown_places(places: list[PlaceMatch], entities: list[tuple[int, int
     taken = {i for p in places for i in range(p.first, p.last)}
     unknown = gazetteer.unknown_classed(tokens, taken) if gazetteer is not None else []
     taken |= {i for p in unknown for i in range(p.first, p.last)}
+    unknown.extend(_glossed(places, tokens, taken))
+    taken |= {i for p in unknown for i in range(p.first, p.last)}
     unknown.extend(PlaceMatch(GeoPlace(name="", name_ar="", country=None, admin1=None, geonames_id=None, lat=None,
                                        lon=None, precision="point"), first, last)
                    for first, last, label in entities
                    if label == "LOC" and not any(i in taken for i in range(first, last))
                    and _named_place(tokens, first, last))
     return sorted([*places, *unknown], key=lambda p: p.first) if unknown else places
+
+
+GLOSSED_NAME_WORDS = 3  # "في رأس العين (شمال سوريا)": the words of a name a gloss explains
+OPEN_PAREN, CLOSE_PAREN = "(", ")"
+
+
+def _glossed(places: list[PlaceMatch], tokens: Sequence[Token], taken: set[int]) -> list[PlaceMatch]:
+    """A place the gazetteer doesn't know, explained by a known one in brackets right after it:
+    "في سوروتش (جنوب تركيا)" happened in Suruç, a place of the gloss's country. The name is the
+    words between a place preposition and the bracket."""
+    found = []
+    for gloss in places:
+        opening = gloss.first - 1
+        if (opening < 1 or tokens[opening].norm != OPEN_PAREN or gloss.last >= len(tokens)
+                or tokens[gloss.last].norm != CLOSE_PAREN or gloss.place.country is None):
+            continue
+        first = next((i for i in range(opening - 1, max(0, opening - 1 - GLOSSED_NAME_WORDS), -1)
+                      if any(form in PLACE_PREPOSITIONS for form in readings(tokens[i - 1].norm))), None)
+        if first is None or any(i in taken or not tokens[i].norm.isalpha() for i in range(first, opening)):
+            continue
+        found.append(PlaceMatch(GeoPlace(name="", name_ar="", country=gloss.place.country, admin1=None,
+                                         geonames_id=None, lat=None, lon=None, precision="point"), first, opening))
+    return found
 
 
 # Class nouns of places: with the article ("من المدينة", "البلدة") they refer back to a place named
@@ -676,8 +708,11 @@ BORDER_WORDS = frozenset({"حدود", "الحدود", "لحدود", "بحدود"
 
 
 def _border_of(tokens: Sequence[Token], place: PlaceMatch) -> bool:
-    """The place is named as a border: "حدود الكاميرون"."""
-    return 0 < place.first <= len(tokens) and tokens[place.first - 1].norm in BORDER_WORDS
+    """The place is named as a border: "حدود الكاميرون", "قرب الحدود مع موريتانيا"."""
+    first = place.first
+    if 0 < first <= len(tokens) and tokens[first - 1].norm in BORDER_WORDS:
+        return True
+    return 1 < first <= len(tokens) and tokens[first - 1].norm == "مع" and tokens[first - 2].norm in BORDER_WORDS
 
 
 # Only violence has a toll: a count told beside a statement, an arrest or a deployment is the
@@ -842,12 +877,13 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         location = _location(tokens, trigger, places, (actor, target, source), context)
     if location is None and verbal and not situated:
         location = _speaker_place(context, actor, carried) or _seat(tokens, places, actor, context)
-    if (location is None and entry.event_type in PLACED_VERBAL_TYPES and context.dateline is not None
+    met = entry.event_type in PLACED_VERBAL_TYPES and entry.mode not in REMOTE_MODES  # held somewhere
+    if (location is None and met and context.dateline is not None
             and context.dateline.precision in LOCAL_PRECISIONS):
         # "الرياض … واس – قام الأمين العام … بزيارة لمركز …": a meeting reported from a town with
         # no place of its own was held there (a visit's host is in the town the report comes from).
         location = context.dateline
-    if (location is None and entry.event_type in PLACED_VERBAL_TYPES and target is not None and target.country
+    if (location is None and met and target is not None and target.country
             and target.kind in HOST_KINDS):
         # A meeting with no place stated is held at the one met, who receives ("التقى … وزير
         # خارجية الإمارات", "زيارة لمركز الملك سلمان"): its country, named by the words of the host's
@@ -1559,13 +1595,27 @@ def _seat(tokens: Sequence[Token], places: list[PlaceMatch], actor: Mention | No
     later by the family name alone ("وطالب الصافي"), the speaker still sits there."""
     if actor is None or actor.kind == "state":
         return None  # (a capital standing for its state, "أنقرة", is no title)
-    inside = [p for p in places if actor.first < p.first and p.last <= actor.last
-              and p.place.precision in LOCAL_PRECISIONS] if actor.first >= 0 else []
+    inside = [p for p in places if actor.first < p.first and p.place.precision in LOCAL_PRECISIONS
+              and (p.last <= actor.last or (actor.last <= p.first <= actor.last + SEAT_GENITIVE_REACH
+                                            and _title_genitive(tokens, actor.last, p.first)))
+              ] if actor.first >= 0 else []
     if not inside:
         return context.seats.get(actor.name) if actor.kind == "person" else None
     seat = _place(inside[0], tokens, context.text)
     context.seats[actor.name] = seat
     return seat
+
+
+# Words between a title and the town it is of, when the title's words end before it: "خطيب جمعة
+# مسجد الكوفة" (the mosque of the town, a noun in the genitive).
+SEAT_GENITIVE_REACH = 1
+
+
+def _title_genitive(tokens: Sequence[Token], title_end: int, place_first: int) -> bool:
+    """The place continues the title's construct chain: only nouns, no punctuation and no
+    preposition, between them ("خطيب جمعة مسجد الكوفة"; not "…، بغداد", "طائرات … من قاعدة")."""
+    return all(tokens[i].norm.isalpha() and not any(form in PLACE_PREPOSITIONS for form in readings(tokens[i].norm))
+               for i in range(title_end, place_first))
 
 
 LIKEWISE = frozenset({"كما", "وكما", "كذلك", "وكذلك"})
@@ -1604,23 +1654,71 @@ def _location(tokens: Sequence[Token], trigger: TriggerMatch, places: list[Place
     """The place nearest after the trigger (else before), not inside a participant's words."""
     # A target read off the words after على/ضد ("على بلدة بقين") may be the place itself.
     spans = [(m.first, m.last) for m in taken if m is not None and (m.kind is not None or m.country is not None)]
+    # A country attacked or seized ("التدخلات الإيرانية في شؤون اليمن", "الغارات على إيران") is
+    # where the attack happened when its clause states no other place: a fallback after those. (Not
+    # a country protested against or sanctioned: that happens elsewhere.)
+    target = taken[1] if len(taken) > 1 and trigger.entry.event_type in TARGET_PLACE_TYPES else None
+    targeted = [p for p in places if target is not None and target.kind == "state"
+                and p.first == target.first and p.last == target.last and p.place.precision == "country"
+                and not _border_of(tokens, p)]
     free = [p for p in places if not any(p.first < last and first < p.last for first, last in spans)
             and not (trigger.first <= p.first and p.last <= trigger.last) and not _is_dateline(tokens, p, context)
-            and not _quoted(tokens, p)]
-    if not free:
+            and not _quoted(tokens, p) and not _in_reported_clause(tokens, trigger, p)
+            and not _residence(tokens, p)
+            # "قرب الحدود مع موريتانيا": the country across the border is not where it happened
+            and not (p.place.precision == "country" and _border_of(tokens, p))]
+    if not free and not targeted:
         return None
-    chosen = min(free, key=lambda p: _place_rank(tokens, trigger, p))
+    chosen = min([*free, *targeted],
+                 key=lambda p: (lambda rank: (rank[0], int(p in targeted), *rank[1:]))(_place_rank(tokens, trigger, p)))
     return _chosen_place(chosen, places, tokens, context.text)
 
 
+# Event types done to their target where it is (an attack, a seizure): a targeted country is their place.
+TARGET_PLACE_TYPES = frozenset({"ASSAULT", "COERCE"})
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
+
+
+RESIDENCE_REACH = 3  # "من سكان المستوطنات اليهودية في الضفة الغربية": the cue, then up to 3 words
+HE_IS = frozenset({"هو", "وهو", "هي", "وهي", "وهم", "هم"})  # "وهو من القامشلي": where he is from
+
+
+def _residence(tokens: Sequence[Token], place: PlaceMatch) -> bool:
+    """The place is where a person lives or comes from ("وهو من سكان المستوطنات … في الضفة
+    الغربية", "ينحدر من القامشلي", "وهو من القامشلي"), not where the event happened."""
+    words = load_residence_words()
+    first = place.first
+    if first >= 2 and tokens[first - 1].norm == "من" and tokens[first - 2].norm in HE_IS:
+        return True
+    return any(form in words for i in range(max(0, first - RESIDENCE_REACH), first)
+               for form in readings(tokens[i].norm))
+
+
+def _in_reported_clause(tokens: Sequence[Token], trigger: TriggerMatch, place: PlaceMatch) -> bool:
+    """The place is in what someone goes on to say after the event's words ("خصص مبالغ للمنظمات
+    مشيرا بأن هناك قوافل إلى محافظة عدن"): a complementizer between them opens another statement,
+    whose places are not stated for this event."""
+    return place.first > trigger.last and any(tokens[i].norm in COMPLEMENTIZER_WORDS
+                                               for i in range(trigger.last, place.first))
+
+
+QUOTED_NAME_WORDS = 4  # "«لمجلس شورى مجاهدي درنة»": the words of a name set in quotation marks
 
 
 def _quoted(tokens: Sequence[Token], place: PlaceMatch) -> bool:
     """A place name set in quotation marks names a title, not a place: a newspaper ("في تصريح
-    لـ"الرياض""), an operation."""
-    return (place.first > 0 and place.last < len(tokens) and tokens[place.first - 1].norm in QUOTE_MARKS
-            and tokens[place.last].norm in QUOTE_MARKS)
+    لـ"الرياض""), an operation; so does one that ends a short quoted name ("«لمجلس شورى مجاهدي
+    درنة»", "«جيش الإسلام في الغوطة»" is not: a preposition before the place makes it one)."""
+    if place.last >= len(tokens) or tokens[place.last].norm not in QUOTE_MARKS:
+        return False
+    opening = next((i for i in range(place.first - 1, max(-1, place.first - 2 - QUOTED_NAME_WORDS), -1)
+                    if tokens[i].norm in QUOTE_MARKS), None)
+    if opening is None:
+        return False
+    between = range(opening + 1, place.first)
+    return all(tokens[i].norm.isalpha() for i in between) and not (
+        (place.first > opening + 1 and _locative(tokens, place.first))
+        or any(form in PLACE_PREPOSITIONS for i in between for form in readings(tokens[i].norm)))
 
 
 def _is_dateline(tokens: Sequence[Token], place: PlaceMatch, context: ArticleContext) -> bool:
@@ -1798,8 +1896,12 @@ def _destination(tokens: Sequence[Token], first: int) -> bool:
 
 
 def _locative(tokens: Sequence[Token], first: int) -> bool:
-    """في X, or بالعراق (ب + a definite name)."""
-    if tokens[first].norm.startswith(("بال", "وبال")):
+    """في X, or بالعراق (ب + a definite name), or ببغداد (ب + a name without the article)."""
+    norm = tokens[first].norm
+    if norm.startswith(("بال", "وبال")):
+        return True
+    clitic = knowledge().gazetteer.proclitic(norm)
+    if clitic and norm[:clitic].endswith("ب"):
         return True
     return first > 0 and tokens[first - 1].norm in LOCATIVE
 
@@ -1910,9 +2012,15 @@ def _after_letters(text: str, start: int, count: int, end: int) -> int:
 
 
 def _place(match: PlaceMatch, tokens: Sequence[Token], text: str) -> Place:
-    start, end = tokens[match.first].start, tokens[match.last - 1].end
-    # "بالعاصمة كاتماندو", "وتشاد": the place's words without the proclitic before them
-    start = _after_letters(text, start, knowledge().gazetteer.proclitic(tokens[match.first].norm), end)
+    gazetteer = knowledge().gazetteer
+    # A known town is quoted by its name: "بمدينة الزبداني" → الزبداني (regions.yaml: quoted).
+    first = (gazetteer.name_start([t.norm for t in tokens], match.first, match.last)
+             if match.place.name and match.place.precision in LOCAL_PRECISIONS else match.first)
+    start, end = tokens[first].start, tokens[match.last - 1].end
+    # "بالعاصمة كاتماندو", "وتشاد": the place's words without the proclitic before them; "للمملكة"
+    # (ل + المملكة) without the لل that holds the article: "مملكة" is how its words can be quoted.
+    norm = tokens[first].norm
+    start = _after_letters(text, start, gazetteer.proclitic(norm) or gazetteer.elided_article(norm), end)
     place = match.place
     return Place(text=text[start:end], start=start, end=end, name=place.name or text[start:end],
                  country=place.country, admin1=place.admin1, geonames_id=place.geonames_id, lat=place.lat,

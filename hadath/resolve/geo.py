@@ -113,6 +113,7 @@ class _ClassWord:
     names: bool  # False: only "word + nisba" (الأراضي السورية), never "word + name"
     compose: str | None  # "countryside": ريف حلب → a region around Aleppo
     cue: int  # how strongly it announces a place name: plurals (مدن الجنوب) only weakly
+    quoted: bool = True  # False: a known town's mention is quoted without it ("مدينة الزبداني" → الزبداني)
 
 
 @dataclass(slots=True)
@@ -135,11 +136,20 @@ class _Tables:
     nisba: dict[str, str] = field(default_factory=dict)
     prepositions: frozenset[str] = frozenset()
     not_places: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    outlet_words: frozenset[str] = frozenset()  # "صحيفة" + place: an outlet's name
+    not_names_after_class: frozenset[str] = frozenset()  # "من ناحية أخرى": no name after a class word
+    relative_clause_words: frozenset[str] = frozenset()  # "مدينة سيطرت عليها": a verb, not a name
+    outlet_name_words: frozenset[str] = frozenset()  # place + "تايمز": an outlet's name
     literal: frozenset[str] = frozenset()  # words never read as proclitic + name (وكيل)
 
 
 # Proclitics a place mention's words leave out (a conjunction, a preposition, or both).
 _NAME_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "وب", "فب", "ول", "فل"})
+# Endings of a feminine noun (ة, written ه in matching form) or a sound feminine plural (ات),
+# which a feminine nisba agrees with.
+_FEMININE_ENDINGS = ("ه", "ات")
+# ل + the article, written لل, with a conjunction or not: the prefix _word_forms gives for للموصل.
+_ELIDED_ARTICLE_PREFIXES = frozenset({"لل", "ولل", "فلل"})
 
 
 @lru_cache(maxsize=200_000)
@@ -274,6 +284,10 @@ class Gazetteer:
         for text in extra["not_places"]:
             words = _words(text)
             tables.not_places.setdefault(words[0], []).append(words)
+        tables.outlet_words = frozenset(normalize(word) for word in extra["outlet_words"])
+        tables.not_names_after_class = frozenset(normalize(word) for word in extra["not_names_after_class"])
+        tables.relative_clause_words = frozenset(normalize(word) for word in extra["relative_clause_words"])
+        tables.outlet_name_words = frozenset(normalize(word) for word in extra["outlet_name_words"])
         for spec in regions["directions"]:
             direction = _Direction(spec["en"], float(spec["dlat"]), float(spec["dlon"]))
             for key, table in (("ar", tables.directions), ("after", tables.after_directions)):
@@ -287,6 +301,7 @@ class Gazetteer:
                 names=spec.get("name", True),
                 compose=spec.get("compose"),
                 cue=_WEAK if spec.get("cue") == "weak" else _STRONG,
+                quoted=spec.get("quoted", True),
             )
             for text in spec["ar"]:
                 words = _words(text)
@@ -405,6 +420,30 @@ class Gazetteer:
                 return len(prefix)
         return 0
 
+    def name_start(self, norms: Sequence[str], first: int, last: int) -> int:
+        """Where the words quoting a known town's mention ``[first, last)`` begin: after a class
+        word that is not quoted (regions.yaml ``quoted: false``) and a nisba after it, when a name
+        follows ("بمدينة الزبداني" → الزبداني, "العاصمة الأردنية عمان" → عمان); else ``first``."""
+        found = self._class_at(norms, first)
+        if found is None or found[0].quoted:
+            return first
+        start = found[1]
+        if start < last and self._nisba_at(norms, start) is not None:
+            start += 1
+        return start if start < last and self._name_candidates(norms, start) else first
+
+    def elided_article(self, norm: str) -> int:
+        """Letters before a place name's stem when ل + ال is written لل ("للمملكة", "وللعراق"): the
+        ال cannot be quoted, so a mention's words start after it ("مملكة", which still matches the
+        name "المملكة" as readers quote it). 0 when the token is no such form."""
+        if self.proclitic(norm) or norm in self._tables.literal or self._tables.names.get(norm):
+            return 0
+        for form, prefix in _word_forms(norm):
+            if (prefix in _ELIDED_ARTICLE_PREFIXES and form.startswith("ال")
+                    and (form in self._tables.names or form in self._tables.classes)):
+                return len(prefix)
+        return 0
+
     def lookup(self, text: str) -> list[GeoPlace]:
         """Every place one of whose names is exactly ``text`` (any spelling; for tests/tools)."""
         words = _words(text)
@@ -427,6 +466,9 @@ class Gazetteer:
         """
         norms = [token.norm for token in tokens]
         context = frozenset(context_countries)
+        # The sentence's nisbas hint at its country when the article's context does not decide:
+        # "القوات الموالية للحكومة اليمنية … على زنجبار" is Zinjibar in Yemen, not Zanzibar.
+        hint = frozenset(country for norm in norms if (country := self._nisba_at([norm], 0)) is not None)
         matches: list[PlaceMatch] = []
         index = 0
         while index < len(norms):
@@ -437,14 +479,35 @@ class Gazetteer:
             # A list of places stays in one country: "الرياض وجدة" is Jeddah, not Oujda.
             previous_country = matches[-1].place.country if matches else None
             local = context | {previous_country} if previous_country else context
-            found = self._match_at(norms, index, local, matches[-1].last if matches else -1)
+            found = self._match_at(norms, index, local, matches[-1].last if matches else -1, hint)
             if found is None:
                 index += 1
                 continue
             place, end = found
-            matches.append(PlaceMatch(place, index, end))
+            if not self._outlet_named(norms, index, end) and not self._agreeing_nisba(norms, index, end):
+                matches.append(PlaceMatch(place, index, end))
             index = end
         return matches
+
+    def _agreeing_nisba(self, norms: Sequence[str], start: int, end: int) -> bool:
+        """A country name that is also its feminine nisba ("سورية" Syria / Syrian), bare, right
+        after an indefinite feminine noun or plural it agrees with, is the adjective: "فرقة سورية
+        مقاتلة", "فصائل معارضة سورية", "جنسيات سورية". ("حدود سورية", "إعمار سورية", "في سورية"
+        still name the country.)"""
+        norm = norms[start]
+        if end - start != 1 or start == 0 or not norm.endswith("ه") or self._tables.nisba.get(norm) is None:
+            return False
+        previous = norms[start - 1]
+        return (previous.isalpha() and not previous.startswith("ال") and previous not in self._tables.prepositions
+                and previous.endswith(_FEMININE_ENDINGS) and not self._tables.classes.get(previous))
+
+    def _outlet_named(self, norms: Sequence[str], start: int, end: int) -> bool:
+        """The place mention at ``[start, end)`` is part of a news outlet's name: "صحيفة لوس انجليس
+        تايمز", "وكالة موسكو" (countries_extra.yaml: outlet_words, outlet_name_words)."""
+        tables = self._tables
+        if start > 0 and any(form in tables.outlet_words for form, _ in _word_forms(norms[start - 1])):
+            return True
+        return end < len(norms) and norms[end] in tables.outlet_name_words
 
     def _not_place_at(self, norms: Sequence[str], index: int) -> int:
         """Length of an organisation name containing a place (سرايا القدس) at ``index``, or 0."""
@@ -456,11 +519,12 @@ class Gazetteer:
         return 0
 
     def _match_at(
-        self, norms: Sequence[str], index: int, context: frozenset[str], previous_end: int
+        self, norms: Sequence[str], index: int, context: frozenset[str], previous_end: int,
+        hint: frozenset[str] = frozenset(),
     ) -> tuple[GeoPlace, int] | None:
         """The longest place mention starting at ``index``: named, classed, or directional."""
         options = []
-        named = self._named_at(norms, index, context, self._cue_level(norms, index, previous_end))
+        named = self._named_at(norms, index, context, self._cue_level(norms, index, previous_end), hint=hint)
         if named:
             options.append(named)
         classed = self._classed_at(norms, index, context)
@@ -526,8 +590,10 @@ class Gazetteer:
         context: frozenset[str],
         cue: int,
         prefer: Sequence[str] = (),
+        hint: frozenset[str] = frozenset(),
     ) -> tuple[GeoPlace, int] | None:
-        """The best name at ``index`` that its cue allows, extended by a nisba or direction."""
+        """The best name at ``index`` that its cue allows, extended by a nisba or direction;
+        ``hint`` (the sentence's nisba countries) ranks namesakes after the article's context."""
         candidates = self._name_candidates(norms, index) if index < len(norms) else []
         if not candidates:
             return None
@@ -540,13 +606,22 @@ class Gazetteer:
             ]  # fmt: skip
             if not allowed:
                 continue
+            # A country or a named region read with a shorter proclitic beats a town reached only by
+            # stripping more of the word: "وسوريا ولبنان" is و + Lebanon, not ول + the Syrian
+            # village Banān (which the list's country would otherwise prefer).
+            curated = [len(c.prefix) for c in allowed if c.entry is not None and c.entry.curated]
+            if curated:
+                allowed = [c for c in allowed
+                           if len(c.prefix) <= min(curated) or (c.entry is not None and c.entry.curated)]
             # Across countries the larger namesake wins (Babil in Iraq over Babol in Iran);
             # within a country the kind decides (Baghdad the city over the governorate).
             weight: dict[str | None, int] = {}
             for candidate in allowed:
                 country = candidate.place.country
                 weight[country] = max(weight.get(country, 0), candidate.place.population)
-            best = min(allowed, key=lambda candidate: self._rank(candidate, context, prefer, nisba, weight))
+            # (Not between two codings of one place, Jerusalem in PSE or ISR: the context decides.)
+            hinted = hint if len({candidate.place.name for candidate in allowed}) > 1 else frozenset()
+            best = min(allowed, key=lambda candidate: self._rank(candidate, context, prefer, nisba, weight, hinted))
             place, end = best.place, best.end
             if nisba is not None and place.country == nisba:
                 end += 1  # نينوى العراقية
@@ -586,15 +661,17 @@ class Gazetteer:
         prefer: Sequence[str],
         nisba: str | None,
         weight: dict[str | None, int],
+        hint: frozenset[str] = frozenset(),
     ) -> tuple[int, ...]:
-        """Sort key, best first: nisba, class word, context, literal reading, curated name,
-        the country's largest namesake, kind, size."""
+        """Sort key, best first: nisba, class word, context, the sentence's nisbas, literal
+        reading, curated name, the country's largest namesake, kind, size."""
         place = candidate.place
         preference = prefer.index(place.precision) if place.precision in prefer else len(prefer)
         return (
             0 if nisba is not None and place.country == nisba else 1,
             preference,
             0 if place.country in context else 1,
+            0 if place.country in hint else 1,
             len(candidate.prefix),
             # A country or a named region (curated: no cue) over a town sharing its name.
             0 if candidate.entry is not None and candidate.entry.curated else 1,
@@ -676,7 +753,7 @@ class Gazetteer:
                 end = self._words_end(norms, index + 1, words[1:])
                 if end is None:
                     continue
-                if prefix.endswith("ال") and not form.startswith("ال"):
+                if prefix.endswith(("ال", "لل")) and not form.startswith("ال"):
                     # "المنطقة الوسطى", "الجهة الجنوبية": with the article the class word heads
                     # an ordinary noun phrase; only a plain name may follow it.
                     word = replace(word, cue=min(word.cue, _WEAK))
@@ -738,7 +815,8 @@ class Gazetteer:
                 continue
             word, end = classed
             if (end >= len(norms) or end in taken or not word.names or word.cue != _STRONG
-                    or word.prefer[:1] not in (("city",), ("point",)) or not self._name_like(norms[end])):
+                    or word.prefer[:1] not in (("city",), ("point",)) or not self._name_like(norms[end])
+                    or (end + 1 < len(norms) and norms[end + 1] in self._tables.relative_clause_words)):
                 continue
             found.append(PlaceMatch(GeoPlace("", "", None, None, None, None, None, "point"), index, end + 1))
         return found
@@ -746,8 +824,11 @@ class Gazetteer:
     def _name_like(self, norm: str) -> bool:
         """A word that may be a place's own name after a class word."""
         bare = norm[2:] if norm.startswith("ال") else norm
-        return (norm.isalpha() and len(bare) >= 3 and not bare.endswith("ه")
-                and norm not in self._tables.prepositions and self._nisba_at([norm], 0) is None
+        # A preposition or a function word behind a conjunction ("بلده وفي الخارج") is no name either.
+        function_word = any(form in self._tables.prepositions or form in self._tables.not_names_after_class
+                            for form, _ in _word_forms(norm))
+        return (norm.isalpha() and len(bare) >= 3 and not bare.endswith("ه") and not function_word
+                and self._nisba_at([norm], 0) is None
                 and self._class_at([norm], 0) is None and norm not in self._tables.literal)
 
     # ------------------------------------------------------------------ statistics

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from hadath.text.normalize import normalize
+
 SITUATED_PATH = Path(__file__).resolve().parent.parent / "data" / "places" / "situated.yaml"
 
 
@@ -33,6 +35,16 @@ HOME_BODIES_PATH = SITUATED_PATH.with_name("home_bodies.yaml")
 def load_home_bodies(path: Path = HOME_BODIES_PATH) -> frozenset[str]:
     """Actor entry names of bodies that act only at home (courts, prosecutors, parliaments; cached)."""
     return _load_list(path, "home_bodies", "actor names")
+
+
+RESIDENCE_PATH = SITUATED_PATH.with_name("residence.yaml")
+
+
+@lru_cache(maxsize=4)
+def load_residence_words(path: Path = RESIDENCE_PATH) -> frozenset[str]:
+    """Words before a place that make it where someone lives or comes from (سكان، ينحدر), in
+    matching form (normalized; cached)."""
+    return frozenset(normalize(word) for word in _load_list(path, "residence_words", "words"))
 
 
 def _load_list(path: Path, key: str, what: str) -> frozenset[str]:

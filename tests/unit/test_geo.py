@@ -114,6 +114,9 @@ def test_countries_extra_is_well_formed() -> None:
     for alpha3 in data["homonyms"].values():
         assert all(pycountry.countries.get(alpha_3=code) for code in alpha3)
     assert data["prepositions"] and data["not_places"]
+    # Outlet words are single words, compared with a token's proclitic-free readings.
+    for key in ("outlet_words", "outlet_name_words", "not_names_after_class", "relative_clause_words"):
+        assert data[key] and all(len(normalize(word).split()) == 1 for word in data[key]), key
 
 
 def test_cities_file_is_small_and_consistent() -> None:
@@ -300,3 +303,57 @@ def test_home_bodies_name_actor_entries() -> None:
     assert "Judiciary (unspecified)" in names and "Foreign Ministry (unspecified)" not in names
     listed = yaml.safe_load(HOME_BODIES_PATH.read_text(encoding="utf-8"))["home_bodies"]
     assert len(listed) == len(set(listed)), "duplicate names"
+
+
+def test_a_country_read_with_a_conjunction_beats_a_town_reached_by_more_proclitics(gazetteer: Gazetteer) -> None:
+    # "ولبنان" is و + Lebanon, not ول + a village بنان in the country listed before it.
+    found = find(gazetteer, "في العراق وسوريا ولبنان")
+    assert [place.country for _, place in found] == ["IRQ", "SYR", "LBN"]
+    # Two towns read with the same proclitic still keep a list in one country.
+    assert [place.country for _, place in find(gazetteer, "الرياض وجدة")] == ["SAU", "SAU"]
+
+
+@pytest.mark.parametrize("text", [
+    "في أي منطقة فسوف يتم التصدي لها",  # ف + سوف "will", not Suf
+    "وكانت على متنه عشرون راكبا",  # "on its board"
+    "ولا يأخذ في الحسبان المكاسب",  # "into account"
+    "مئات الفارين من الحرب وفارين آخرين",  # "fleeing"
+    "الأمر الذي مكن هذه الأجهزة من العمل",  # "enabled"
+    "وما تلا ذلك من انتهاك للحرمات",  # "followed"
+    "توزع شروره ذات اليمين وذات اليسار",  # "its evils", not Sharurah
+    "لم يكن برداً وسلاماً عليه",  # "cold", not Breda
+    "أو لنكن أكثر صراحة",  # "let us be", not Lincoln
+    "هاجمت الصحيفة تشكيكه في حواره الأخير",  # "his interview", not Huwara
+    "وكان يبين العنف الذي يتعرضون له",  # "shows", not Yibin
+])  # fmt: skip
+def test_common_words_that_geonames_gives_as_towns_are_no_places(gazetteer: Gazetteer, text: str) -> None:
+    assert find(gazetteer, text) == []
+
+
+def test_a_word_after_a_class_word_must_look_like_a_name(gazetteer: Gazetteer) -> None:
+    def unknown(text: str) -> list[str]:
+        tokens = tokenize(normalize_text(text))
+        taken = {i for m in gazetteer.find(tokens) for i in range(m.first, m.last)}
+        return [text[tokens[m.first].start : tokens[m.last - 1].end] for m in gazetteer.unknown_classed(tokens, taken)]
+
+    assert unknown("وقتل ثلاثة في بلدة بقين أمس") == ["بلدة بقين"]
+    assert unknown("ومن ناحية أخرى قال المتحدث") == []  # "on the other hand"
+    assert unknown("في حي شعبي وسط المدينة") == []  # an adjective
+    assert unknown("وهي مدينة سيطرت عليها الجماعة") == []  # a relative clause: a verb
+    assert unknown("وقال للقضاء عليهم") == []  # ل + القضاء "the judiciary", not a district
+    assert unknown("أن ينفذ عملية في بلده الأصلي") == []  # بلده "his country", not بلدة "town"
+
+
+def test_news_spellings_of_towns_reach_their_geonames_town(gazetteer: Gazetteer) -> None:
+    # The news spellings of Suruç and Kobani (regions.yaml towns) reach their GeoNames towns.
+    assert [p.country for p in gazetteer.lookup("سوروج")] == ["TUR"]
+    assert [p.country for p in gazetteer.lookup("كوباني")] == ["SYR"]
+
+
+def test_a_sentences_nisba_picks_the_namesake_in_its_country(gazetteer: Gazetteer) -> None:
+    # Zinjibar (Yemen) is smaller than Zanzibar, but the Yemeni government's forces took it.
+    found = find(gazetteer, "سيطرت القوات الموالية للحكومة اليمنية على زنجبار")
+    assert [place.country for _, place in found] == ["YEM"]
+    assert [place.country for _, place in find(gazetteer, "وصل الوفد إلى زنجبار")] == ["TZA"]
+    # The article's context still comes first.
+    assert [p.country for _, p in find(gazetteer, "وصل الوفد اليمني إلى زنجبار", ("TZA",))] == ["TZA"]
