@@ -17,15 +17,16 @@ from faust.types import TP
 from pydantic import BaseModel
 
 from agents import metrics
+from agents.consumer_patches import read_uncommitted_partitions_from_the_beginning, use_fetch_max_wait
 from agents.health import AgentTracker
 from agents.logs import json_logging_config, tidy_worker_logging
-from agents.offsets import read_uncommitted_partitions_from_the_beginning
 from hadath import stages
 from hadath.deadletter import dead_letter, encode_outputs, fit_dead_letter
 from hadath.settings import Settings
 
 settings = Settings.from_env()
 read_uncommitted_partitions_from_the_beginning()
+use_fetch_max_wait(settings.fetch_max_wait_ms)
 logger = logging.getLogger("hadath")
 
 STAGES = ("normalize", "extract", "resolve")  # the agents, by the names /health and /metrics use

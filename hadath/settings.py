@@ -35,6 +35,8 @@ class Settings:
     # actor precision and gained no recall), "crf" (shipped ANERcorp model) or "camel".
     ner_backend: str = "none"
     identity_stages: bool = False
+    # The worker consumer's fetch long-poll (Faust hard-codes 1,500 ms; see agents/consumer_patches.py).
+    fetch_max_wait_ms: int = 1500
     log_json: bool = False
     log_level: str = "info"  # faust levels: crit, error, warn, info, debug
     # The same warning or error line is written at most once per this many seconds; the next

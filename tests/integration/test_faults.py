@@ -347,7 +347,7 @@ def test_two_workers_one_killed_its_partitions_move_and_nothing_is_lost(pipeline
 def test_a_worker_joining_before_the_first_commit_loses_nothing(pipeline_factory: Callable[..., Pipeline],
                                                                 tmp_path: Path) -> None:
     """The rebalance a joining worker causes drops the fetched, unprocessed messages; on partitions
-    with no committed offset they must be read again from the beginning (agents/offsets.py)."""
+    with no committed offset they must be read again from the beginning (agents/consumer_patches.py)."""
     # No commit before the join: the group has no offset on any partition when it rebalances.
     pipeline = pipeline_factory(HADATH_PARTITIONS="4", BROKER_COMMIT_INTERVAL="600", **FAST_GROUP_ENV)
     second = sibling(pipeline, tmp_path / "data-b")

@@ -1,4 +1,6 @@
-"""Close an at-least-once gap of faust-streaming 0.15 + aiokafka 0.14 at rebalances.
+"""Two fixes to how faust-streaming 0.15 drives its aiokafka 0.14 consumer.
+
+1. An at-least-once gap at rebalances.
 
 On a rebalance Faust drops the messages already fetched but not yet processed
 (``flow_control.clear()``) and relies on "seek to committed" to read them again. aiokafka's
@@ -11,6 +13,12 @@ first one's first commit lost 290 of 2,293 events; with this fix, none.
 The fix: a partition without a committed offset is read from its beginning after every
 rebalance, as ``auto_offset_reset="earliest"`` means. Messages this worker had already
 processed are read again (a replay; the stages are idempotent), never skipped.
+
+2. Fetch long-polls. Faust creates its consumer with ``fetch_max_wait_ms=1500`` (not a setting).
+aiokafka keeps one fetch in flight per broker, so when that fetch waits on partitions with no
+data, a partition whose buffered records the agents have just drained is not fetched again
+until the long-poll returns: up to 1.5 s of idle worker between bursts. ``fetch_max_wait_ms``
+(``HADATH_FETCH_MAX_WAIT_MS``) sets it.
 """
 
 from __future__ import annotations
@@ -51,5 +59,18 @@ async def _seek_to_offset_zero(consumer: AIOKafkaConsumer, partitions: list[TP])
 
 
 def read_uncommitted_partitions_from_the_beginning() -> None:
-    """Install the fix (idempotent); call before the app's consumer starts."""
+    """Install fix 1 (idempotent); call before the app's consumer starts."""
     AIOKafkaConsumerThread.seek_to_committed = _seek_to_committed_or_beginning  # type: ignore[method-assign]
+
+
+_create_worker_consumer = AIOKafkaConsumerThread._create_worker_consumer
+
+
+def use_fetch_max_wait(milliseconds: int) -> None:
+    """Install fix 2: the worker's consumer long-polls at most ``milliseconds`` per fetch."""
+    def create(self: AIOKafkaConsumerThread, transport: object) -> AIOKafkaConsumer:
+        consumer = _create_worker_consumer(self, transport)
+        # Read by the consumer when it starts its fetcher, so setting it here takes effect.
+        consumer._fetch_max_wait_ms = milliseconds
+        return consumer
+    AIOKafkaConsumerThread._create_worker_consumer = create  # type: ignore[method-assign]
