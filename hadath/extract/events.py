@@ -161,7 +161,7 @@ def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
         context.sentence_number = number
         _note_speaker(sentence.tokens, kb, context)
         candidates.extend(_sentence_events(sentence, triggers, kb, context, len(candidates)))
-    candidates = _with_article_country(_drop_repeated_mentions(candidates), kb, context)
+    candidates = _with_article_country(_drop_repeated_mentions(candidates, kb.cues.dateline_types), kb, context)
     return _renumber([_day_only(_undated(_at_home(_canonical_parties(c, context), kb, context), context))
                       for c in candidates])
 
@@ -278,17 +278,21 @@ def _country_only(country: str, anchor: Place, kb: Knowledge) -> Place:
                  precision="country")
 
 
-def _drop_repeated_mentions(candidates: list[EventCandidate]) -> list[EventCandidate]:
+def _drop_repeated_mentions(candidates: list[EventCandidate],
+                            material_types: frozenset[str] = frozenset()) -> list[EventCandidate]:
     """Keep one candidate per real-world event: a later mention of the same type whose every
     known argument agrees with an earlier one's is the same event told again (GUIDELINES:
     one event, annotated once)."""
     kept: list[EventCandidate] = []
     for candidate in candidates:
-        same = next((i for i, earlier in enumerate(kept) if _same_event(earlier, candidate)), None)
+        same = next((i for i, earlier in enumerate(kept) if _same_event(earlier, candidate, material_types)), None)
         if same is None:
             kept.append(candidate)
-        elif _informativeness(candidate) > _informativeness(kept[same]):
-            kept[same] = candidate  # the event stays once, at its most informative mention
+        elif (_informativeness(candidate) > _informativeness(kept[same])
+              and not _same_scene(kept[same], candidate, material_types)):
+            # The event stays once, at its most informative mention; a scene already told with
+            # its place and day stays where first told (a retelling adds only wordings of parties).
+            kept[same] = candidate
     return sorted(kept, key=lambda c: (c.evidence.start, c.trigger.start))
 
 
@@ -298,15 +302,19 @@ def _informativeness(candidate: EventCandidate) -> int:
                                                 candidate.date.value, candidate.killed, candidate.injured))
 
 
-def _same_event(earlier: EventCandidate, later: EventCandidate) -> bool:
+def _same_event(earlier: EventCandidate, later: EventCandidate,
+                material_types: frozenset[str] = frozenset()) -> bool:
     if earlier.event_type != later.event_type:
         return False
     if _repeated_words(earlier, later):
         return True
+    if _same_scene(earlier, later, material_types):
+        return True
+    earlier_place, later_place = _place_names(earlier, later)
     pairs = (
         (_name(earlier.actor), _name(later.actor)),
         (_name(earlier.target), _name(later.target)),
-        (_name(earlier.location), _name(later.location)),
+        (earlier_place, later_place),
         (earlier.date.value, later.date.value),
         (earlier.killed, later.killed),
     )
@@ -316,6 +324,32 @@ def _same_event(earlier: EventCandidate, later: EventCandidate) -> bool:
         return False
     return (any(a is not None and a == b for a, b in pairs)
             or all(a is None for a, _ in pairs) or all(b is None for _, b in pairs))
+
+
+def _same_scene(earlier: EventCandidate, later: EventCandidate, material_types: frozenset[str]) -> bool:
+    """A material event of one type, at one named place below the country, on one day: the same
+    occurrence however its parties are worded ("تظاهرات سلمية في ساحة التحرير … شارك فيها الآلاف"
+    … "وتظاهر الآلاف من الناشطين … في ساحة التحرير … الجمعة"); a crowd or a force is named
+    differently at each mention, the place and the day are not."""
+    if earlier.event_type not in material_types or earlier.killed != later.killed:
+        return False  # (two tolls are two attacks)
+    first, second = earlier.location, later.location
+    return (first is not None and second is not None and first.precision != "country" and bool(first.name)
+            and first.name == second.name and earlier.date.value is not None
+            and earlier.date.value == later.date.value)
+
+
+def _place_names(earlier: EventCandidate, later: EventCandidate) -> tuple[str | None, str | None]:
+    """The two places as names to compare, a country taken as agreeing with a place inside it on
+    the same day: a lead's "في مدن عراقية عدة" is where the later "في ساحة التحرير" is
+    (GUIDELINES: a plain repeat is not another event). Without one day a country is too broad a
+    setting to tie two mentions (the air strikes in Iraq are not the operation in Anbar)."""
+    first, second = earlier.location, later.location
+    if (first is not None and second is not None and first.country and first.country == second.country
+            and (first.precision == "country" or second.precision == "country")
+            and earlier.date.value is not None and earlier.date.value == later.date.value):
+        return None, None
+    return _name(first), _name(second)
 
 
 def _repeated_words(earlier: EventCandidate, later: EventCandidate) -> bool:
@@ -474,8 +508,25 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
                            first_index + len(events), owned)
         if event is not None:
             events.append(event)
+    events = _one_statement_per_speaker(events, kb.cues)
     context.told_types.update(event.event_type for event in events)
     return _at_meeting(events, tokens, kb, context)
+
+
+def _one_statement_per_speaker(events: list[EventCandidate], cues: Cues) -> list[EventCandidate]:
+    """One verbal event of a type per speaker in a sentence: a call, a condemnation or a meeting
+    told again in the same sentence by the same party ("ندعو القادة العرب إلى … وندعوهم لأخذ
+    قرارات", "قام … بزيارة للمركز، والتقى بالمشرف عليه") is one statement or one visit, its parts
+    spread over the sentence (GUIDELINES: one real-world event is annotated once). Material events
+    stay apart: two attacks on two places are two events."""
+    kept: list[EventCandidate] = []
+    for event in events:
+        if event.event_type in cues.verbal_types and any(
+                earlier.event_type == event.event_type and _name(earlier.actor) == _name(event.actor)
+                for earlier in kept):
+            continue
+        kept.append(event)
+    return kept
 
 
 def _at_meeting(events: list[EventCandidate], tokens: Sequence[Token], kb: Knowledge,

@@ -501,3 +501,19 @@ def test_the_protesters_demands_behind_a_preposition_are_no_call() -> None:
 def test_a_joint_force_doing_an_act_is_its_actor_not_a_cooperation() -> None:
     assert "COOPERATE" not in types_of("وشنت قوات مشتركة من نيجيريا والنيجر وتشاد هجوما كبيرا على المتشددين أمس.")
     assert "COOPERATE" in types_of("وأعلنت نيجيريا والنيجر أمس تشكيل قوات مشتركة لمواجهة بوكو حرام.")
+
+
+def test_protest_retold_at_the_same_place_and_day_is_one_event() -> None:
+    # The crowd is worded differently at each mention; the square and the day are the same.
+    text = ("وانطلقت الجمعة تظاهرات حاشدة في ساحة التحرير وسط بغداد شارك فيها الآلاف من المواطنين. "
+            "وأكد ناشطون أن الحكومة لم تستجب بعد. "
+            "وتظاهر مئات الناشطين في ساحة التحرير وسط بغداد الجمعة.")
+    protests = [e for e in events_of(text) if e.event_type == "PROTEST"]
+    assert len(protests) == 1
+    assert protests[0].evidence.text.startswith("وانطلقت")
+
+
+def test_protests_at_two_places_stay_two_events() -> None:
+    text = ("وتظاهر الآلاف في ساحة التحرير وسط بغداد الجمعة. "
+            "كما تظاهر مئات آخرون في مدينة البصرة الجمعة.")
+    assert types_of(text).count("PROTEST") == 2
