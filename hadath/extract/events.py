@@ -655,11 +655,38 @@ def _inside_protest_or_call(trigger: TriggerMatch, chosen: list[TriggerMatch], t
         if (kind == "REQUEST" and other.entry.event_type == "PROTEST"
                 and not roles.crosses_clause(tokens, other.last, trigger.first)):
             return True
-        if (other.entry.event_type == "REQUEST" and kind != "REQUEST" and trigger.entry.pos != "verb"
-                and 0 <= trigger.first - other.last <= _call_reach(tokens[trigger.first].norm)
-                and not roles.crosses_clause(tokens, other.last, trigger.first)):
+        if other.entry.event_type != "REQUEST" or kind == "REQUEST" or roles.crosses_clause(
+                tokens, other.last, trigger.first):
+            continue
+        reach = _call_reach(tokens[trigger.first].norm)
+        if trigger.entry.pos != "verb" and 0 <= trigger.first - other.last <= reach:
+            return True
+        # "دعت كتلة المواطن وزراءها إلى وضع استقالاتهم", "ودعا القوى السياسية إلى التعاون معه":
+        # past the addressee, what follows إلى / على / ب is a verbal noun, asked for, not done.
+        # A protest called for is the protest, to come (the annotations code it PROTEST).
+        # An order is done by ordering it ("وأمرت النيابة بحبس …", ``_order_for``): its act stays.
+        content = _call_content(tokens, other) if other.entry.id not in ORDER_ENTRIES else None
+        if content is not None and kind not in PUBLIC_TYPES and 0 <= trigger.first - content <= reach:
             return True
     return False
+
+
+CALL_COMPLEMENTS = frozenset({"الي", "علي"})  # matching forms of إلى، على
+ADDRESSEE_REACH = 8  # "دعت كتلة المواطن السبت وزراءها وبقية وزراء الحكومة إلى …": the addressee between
+
+
+def _call_content(tokens: Sequence[Token], call: TriggerMatch) -> int | None:
+    """Where what a call asks for begins, past its addressee: after إلى / على, or at a word with
+    ب ("طالب الحكومة بالإفراج عن …"); None when neither follows the call within reach."""
+    for index in range(call.last, min(len(tokens), call.last + ADDRESSEE_REACH)):
+        word = tokens[index].norm
+        if word in roles.CLAUSE_BREAKS:
+            break
+        if word in CALL_COMPLEMENTS:
+            return index + 1
+        if word.startswith("ب") and len(word) > 3 and index > call.last:
+            return index
+    return None
 
 
 def _with_unknown_places(places: list[PlaceMatch], entities: list[tuple[int, int, str]],

@@ -517,3 +517,16 @@ def test_protests_at_two_places_stay_two_events() -> None:
     text = ("وتظاهر الآلاف في ساحة التحرير وسط بغداد الجمعة. "
             "كما تظاهر مئات آخرون في مدينة البصرة الجمعة.")
     assert types_of(text).count("PROTEST") == 2
+
+
+@pytest.mark.parametrize("text", [
+    # past a long addressee, what follows إلى is asked for, not done
+    "ودعت الكتلة السبت وزراءها وبقية وزراء الحكومة إلى وضع استقالاتهم بيد رئيس الوزراء.",
+    "ودعا رئيس الوزراء القوى السياسية إلى التعاون معه في تنفيذ برنامج الإصلاح.",
+])
+def test_act_asked_for_past_the_addressee_is_the_calls_content(text: str) -> None:
+    assert types_of(text) == ["REQUEST"]
+
+
+def test_protest_called_for_stays_a_protest() -> None:
+    assert "PROTEST" in types_of("ودعا عدد من مناصري النظام السابق إلى تنظيم تظاهرات أخرى يوم الجمعة.")
