@@ -508,9 +508,21 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
                            first_index + len(events), owned)
         if event is not None:
             events.append(event)
-    events = _one_statement_per_speaker(events, kb.cues)
+    events = _one_statement_per_speaker(_fought_for(events), kb.cues)
     context.told_types.update(event.event_type for event in events)
     return _at_meeting(events, tokens, kb, context)
+
+
+SEIZE_MODE = "seize"
+
+
+def _fought_for(events: list[EventCandidate]) -> list[EventCandidate]:
+    """Territory taken with fighting told in the same sentence ("السيطرة على أكثر من 90% من عدن
+    … ودحر الحوثيين"): the fighting is the event, ASSAULT (GUIDELINES: taking territory without
+    described fighting is COERCE, fighting for it is ASSAULT)."""
+    if not any(e.event_type == "ASSAULT" for e in events):
+        return events
+    return [e for e in events if not (e.event_type == "COERCE" and e.mode == SEIZE_MODE)]
 
 
 def _one_statement_per_speaker(events: list[EventCandidate], cues: Cues) -> list[EventCandidate]:

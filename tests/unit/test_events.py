@@ -530,3 +530,16 @@ def test_act_asked_for_past_the_addressee_is_the_calls_content(text: str) -> Non
 
 def test_protest_called_for_stays_a_protest() -> None:
     assert "PROTEST" in types_of("ودعا عدد من مناصري النظام السابق إلى تنظيم تظاهرات أخرى يوم الجمعة.")
+
+
+def test_territory_taken_with_fighting_is_the_fighting() -> None:
+    # GUIDELINES: taking territory without described fighting is COERCE, fighting for it ASSAULT.
+    assert types_of("وتمكنت القوات من السيطرة على المدينة ودحر الحوثيين منها أمس.") == ["ASSAULT"]
+    assert types_of("وسيطرت القوات على المدينة أمس.") == ["COERCE"]
+
+
+def test_importance_or_subject_of_an_act_is_a_topic() -> None:
+    # "the importance of coordinating": a topic, not a coordination told
+    assert "COOPERATE" not in types_of("وأكد الوزير أهمية تنسيق الجهد الإغاثي بين المركز والمجلس.")
+    # "coordinating regarding the distribution of aid": the aid is what the coordination is about
+    assert "AID" not in types_of("وتقوم الهيئة بالتنسيق مع الجهات المعنية حيال توزيع المساعدات الإنسانية.")

@@ -407,3 +407,19 @@ def test_gsr_recall() -> None:
         precision = tally["tp"] / max(1, tally["tp"] + tally["fp"])
         print(f"GSR dev {event_type}: lexicon-only recall {recall:.3f}, precision {precision:.3f} {tally}")
         assert recall >= 0.8, (event_type, tally)
+
+
+def test_no_fly_zone_is_no_embargo(lexicon: TriggerLexicon) -> None:
+    zone = find(lexicon, "ينص الاتفاق على إقامة منطقة حظر جوي في شمال سوريا")
+    assert not {"SANCTION", "COERCE"} & types_of(zone)
+    assert "SANCTION" in types_of(find(lexicon, "فرض مجلس الأمن حظر جوي على ليبيا"))
+
+
+def test_an_invitation_is_no_visit(lexicon: TriggerLexicon) -> None:
+    assert "CONSULT" not in types_of(find(lexicon, "وبدعوة من المنظمات أحيا المتظاهرون ذكرى الضحايا"))
+    assert "CONSULT" in types_of(find(lexicon, "وصل الرئيس إلى الرياض في زيارة رسمية بدعوة من الملك"))
+
+
+def test_clearing_an_area_is_fighting(lexicon: TriggerLexicon) -> None:
+    assert [m for m in find(lexicon, "وتطهير عدة معسكرات للمتشددين حول البلدة")
+            if m.entry.event_type == "ASSAULT" and m.weight >= MIN_WEIGHT]
