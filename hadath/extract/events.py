@@ -507,13 +507,41 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
         event = _candidate(sentence, trigger, participants, places, dates, casualties, kb, context,
                            first_index + len(events), owned)
         if event is not None:
-            events.append(event)
-    events = _one_statement_per_speaker(_fought_for(events), kb.cues)
+            events.append(_protest_or_disapproval(event, trigger, kb.lexicon))
+    events = _one_statement_per_speaker(_fought_for(_one_reading_per_word(events)), kb.cues)
     context.told_types.update(event.event_type for event in events)
     return _at_meeting(events, tokens, kb, context)
 
 
 SEIZE_MODE = "seize"
+OFFICIAL_PROTESTER_KINDS = frozenset({"person", "government", "state"})
+CROWD_PROTEST_ENTRY = "protest.protest_verb"
+VERBAL_PROTEST_ENTRY = "accuse.protest_verbal"
+
+
+def _protest_or_disapproval(event: EventCandidate, trigger: TriggerMatch, lexicon: TriggerLexicon) -> EventCandidate:
+    """احتج read both ways (a shared entry: a crowd's PROTEST or an official's ACCUSE): the actor
+    decides. A minister or a government that "protested against" practices disapproves in words
+    ("واحتج سيرجي لافروف وزير الخارجية على …"): the PROTEST becomes that ACCUSE (whose own reading
+    may have been taken by a stronger accusation word nearby, or not kept); a crowd takes to the
+    street. (``_one_reading_per_word`` then drops the other reading of the same word.)"""
+    if (trigger.entry.id != CROWD_PROTEST_ENTRY or event.actor is None
+            or event.actor.kind not in OFFICIAL_PROTESTER_KINDS):
+        return event
+    verbal = lexicon.by_id.get(VERBAL_PROTEST_ENTRY)
+    if verbal is None:
+        return event
+    return event.model_copy(update={"event_type": verbal.event_type, "mode": verbal.mode, "cameo": verbal.cameo,
+                                    "quad_class": quad_class(verbal.cameo), "location": None})
+
+
+def _one_reading_per_word(events: list[EventCandidate]) -> list[EventCandidate]:
+    """A word read as two events of one type (a shared entry decided by its actor): told once."""
+    kept: list[EventCandidate] = []
+    for event in events:
+        if not any(k.event_type == event.event_type and k.trigger.start == event.trigger.start for k in kept):
+            kept.append(event)
+    return kept
 
 
 def _fought_for(events: list[EventCandidate]) -> list[EventCandidate]:

@@ -543,3 +543,10 @@ def test_importance_or_subject_of_an_act_is_a_topic() -> None:
     assert "COOPERATE" not in types_of("وأكد الوزير أهمية تنسيق الجهد الإغاثي بين المركز والمجلس.")
     # "coordinating regarding the distribution of aid": the aid is what the coordination is about
     assert "AID" not in types_of("وتقوم الهيئة بالتنسيق مع الجهات المعنية حيال توزيع المساعدات الإنسانية.")
+
+
+def test_an_official_who_protested_disapproves_in_words() -> None:
+    # احتج: a minister's protest is an ACCUSE (disapprove), a crowd's a PROTEST.
+    assert "PROTEST" not in types_of("واحتج وزير الخارجية الروسي سيرجي لافروف على العقوبات الأوروبية.")
+    assert "ACCUSE" in types_of("واحتج وزير الخارجية الروسي سيرجي لافروف على العقوبات الأوروبية.")
+    assert types_of("واحتج الآلاف في ساحة التحرير على سوء الخدمات.") == ["PROTEST"]
