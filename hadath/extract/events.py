@@ -501,6 +501,8 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
             continue  # "وأمرت النيابة العامة بحبس 24 متهما": the detention ordered is the event
         if _meeting_topic(trigger, chosen, tokens, kb.cues):
             continue
+        if _pledged_act(trigger, chosen, tokens):
+            continue  # "تعهد مشرعون … بالضغط على …": the act pledged is the event, to come
         if trigger.entry.event_type in context.told_types and _told_before(trigger, triggers, tokens):
             continue  # "وقتل 260 مقاتلا في هذه الغارات": the raids were told earlier, this is their aftermath
         owned = [c for c, owner in zip(casualties, owners, strict=True) if owner is trigger]
@@ -669,6 +671,18 @@ def _call_reach(word: str) -> int:
 
 
 ORDER_ENTRIES = frozenset({"request.order"})
+PLEDGE_ENTRIES = frozenset({"agree.pledge"})
+
+
+def _pledged_act(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Sequence[Token]) -> bool:
+    """A pledge of an act ("تعهد بمحاربة الجماعات الإرهابية", "تعهد مشرعون … بالضغط على كبار
+    المسؤولين"): the act pledged, told as planned, is the event (the annotations code a pledge to
+    fight as THREATEN, a pledge to press as REQUEST), not an agreement of its own."""
+    if trigger.entry.id not in PLEDGE_ENTRIES:
+        return False
+    return any(other.entry.event_type != trigger.entry.event_type and other.weight >= MIN_WEIGHT
+               and 0 <= other.first - trigger.last <= ADDRESSEE_REACH
+               and not roles.crosses_clause(tokens, trigger.last, other.first) for other in chosen)
 
 
 def _order_for(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Sequence[Token], cues: Cues) -> bool:

@@ -550,3 +550,8 @@ def test_an_official_who_protested_disapproves_in_words() -> None:
     assert "PROTEST" not in types_of("واحتج وزير الخارجية الروسي سيرجي لافروف على العقوبات الأوروبية.")
     assert "ACCUSE" in types_of("واحتج وزير الخارجية الروسي سيرجي لافروف على العقوبات الأوروبية.")
     assert types_of("واحتج الآلاف في ساحة التحرير على سوء الخدمات.") == ["PROTEST"]
+
+
+def test_a_pledged_act_is_the_event_not_the_pledge() -> None:
+    types = types_of("تعهد مشرعون أمريكيون بالضغط على كبار المسؤولين في الإدارة للكشف عن المعلومات.")
+    assert "AGREE" not in types and "REQUEST" in types
