@@ -358,9 +358,9 @@ def _repeated_words(earlier: EventCandidate, later: EventCandidate) -> bool:
     Two places or two tolls are two events, so those must still agree."""
     if earlier.cameo != later.cameo or _bare_word(earlier.trigger.text) != _bare_word(later.trigger.text):
         return False
-    pairs = ((_name(earlier.actor), _name(later.actor)), (earlier.date.value, later.date.value),
-             (_name(earlier.location), _name(later.location)), (earlier.killed, later.killed))
-    if not all(a is None or b is None or a == b for a, b in pairs):
+    pairs = ((_specific_name(earlier.actor), _specific_name(later.actor)), (earlier.date.value, later.date.value),
+             (earlier.killed, later.killed))
+    if not all(a is None or b is None or a == b for a, b in pairs) or not _places_agree(earlier, later):
         return False
     # Told again to other addressees, a call asks the same thing ("دعا … الحكومة إلى الإصلاح" …
     # "ودعا … البرلمان إلى الإصلاح"); asking something else of others is another statement
@@ -388,6 +388,24 @@ def _bare_word(text: str) -> str:
     """The trigger's words without a leading conjunction: "ودعا" tells again what "دعا" told."""
     words = normalize(text)
     return words[1:] if words[:1] in {"و", "ف"} and len(words.split()[0]) > 3 else words
+
+
+def _places_agree(earlier: EventCandidate, later: EventCandidate) -> bool:
+    """No place stated for one, the same place, or a country and a place inside it."""
+    first, second = earlier.location, later.location
+    if first is None or second is None or first.name == second.name:
+        return True
+    return bool(first.country) and first.country == second.country and "country" in (first.precision, second.precision)
+
+
+def _specific_name(party: Participant | None) -> str | None:
+    """A party's name when it names someone; a generic one ("Judiciary (unspecified)", a pronoun
+    resolved to a kind) fits any party of the article, so it disagrees with none."""
+    name = _name(party)
+    return None if name is None or name.endswith((UNSPECIFIED, ANAPHOR)) else name
+
+
+ANAPHOR = " (anaphor)"
 
 
 def _name(value: Participant | Place | None) -> str | None:

@@ -555,3 +555,9 @@ def test_an_official_who_protested_disapproves_in_words() -> None:
 def test_a_pledged_act_is_the_event_not_the_pledge() -> None:
     types = types_of("تعهد مشرعون أمريكيون بالضغط على كبار المسؤولين في الإدارة للكشف عن المعلومات.")
     assert "AGREE" not in types and "REQUEST" in types
+
+
+def test_same_court_step_retold_with_a_generic_party_is_one_event() -> None:
+    text = ("وقالت النيابة العامة في مصر اليوم إن قيادات الجماعة أحيلوا للمحاكمة الجنائية في ميدان رابعة العدوية. "
+            "وأضافت أن عددا من الإسلاميين من خارج الجماعة أحيلوا للمحاكمة في القضية في مصر.")
+    assert types_of(text).count("ACCUSE") == 1
