@@ -423,3 +423,12 @@ def test_an_invitation_is_no_visit(lexicon: TriggerLexicon) -> None:
 def test_clearing_an_area_is_fighting(lexicon: TriggerLexicon) -> None:
     assert [m for m in find(lexicon, "وتطهير عدة معسكرات للمتشددين حول البلدة")
             if m.entry.event_type == "ASSAULT" and m.weight >= MIN_WEIGHT]
+
+
+def test_a_warning_to_whoever_and_a_military_position_are_no_events(lexicon: TriggerLexicon) -> None:
+    deterrent = find(lexicon, "وتحذر في الوقت ذاته كل من تسول له نفسه المساس بأمن البلاد")
+    assert "ACCUSE" not in types_of(deterrent)
+    assert "ACCUSE" in types_of(find(lexicon, "وحذرت الخارجية إسرائيل من عواقب الاقتحام"))
+    position = find(lexicon, "هجوم مباغت شنه المسلحون على تمركز للكتيبة قرب المدينة")
+    assert "MOBILIZE" not in types_of(position)
+    assert "MOBILIZE" in types_of(find(lexicon, "تمركزت القوات على مشارف المدينة"))
