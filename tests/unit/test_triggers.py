@@ -432,3 +432,9 @@ def test_a_warning_to_whoever_and_a_military_position_are_no_events(lexicon: Tri
     position = find(lexicon, "هجوم مباغت شنه المسلحون على تمركز للكتيبة قرب المدينة")
     assert "MOBILIZE" not in types_of(position)
     assert "MOBILIZE" in types_of(find(lexicon, "تمركزت القوات على مشارف المدينة"))
+
+
+def test_approval_as_a_condition_is_no_agreement(lexicon: TriggerLexicon) -> None:
+    condition = find(lexicon, "أي طلعة جوية لا تتم إلا بموافقة من السلطات العراقية")
+    assert "AGREE" not in types_of(condition)
+    assert "AGREE" in types_of(find(lexicon, "أعلنت الحكومة موافقتها على المبادرة"))
