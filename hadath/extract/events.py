@@ -924,7 +924,8 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     if not verbal and _aimed_at(tokens, trigger, kb.cues):
         return None  # "انتقلوا إلى سورية للمشاركة في عملية عسكرية": the aim of a move, not an occurrence
     if (entry.event_type not in PLACED_VERBAL_TYPES and _purpose_clitic(tokens, trigger)
-            and not _governed_by_occurrence_verb(tokens, trigger, kb.cues)):
+            and not _governed_by_occurrence_verb(tokens, trigger, kb.cues)
+            and not _crowd_went_out(tokens, trigger, kb.cues)):
         return None  # "استعدادا لضرب إيران", "ليس لشن هجوم": what someone aims at, not what happened
     if not verbal and _negated(tokens, trigger):
         return None  # "الأشخاص الذين لم يتم خطفهم", "لن يعدموا": said not to happen
@@ -1034,8 +1035,9 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     if _nominal(tokens, trigger) and not _occurs(tokens, trigger, actor, target, dates, casualties, kb.cues,
                                                  places if not verbal else [], material=not verbal):
         return None  # a noun naming a known thing (الاتفاق، الدعم), not an occurrence
-    if not verbal and not (actor or target or location or killed or injured or when):
-        return None  # nothing ties the word to an occurrence
+    if not verbal and not (actor or target or location or killed or injured or when
+                           or (entry.event_type in PUBLIC_TYPES and roles.crowd(tokens, trigger))):
+        return None  # nothing ties the word to an occurrence (a protest's crowd does)
     if (entry.event_type in ANCHORED_TYPES and _nominal(tokens, trigger)
             and sum(x is not None for x in (actor, target, location, when, killed or injured)) < NOUN_ANCHORS):
         return None  # "الهجوم على …" with one anchor: a reference more often than a report
@@ -1190,6 +1192,8 @@ def _occurs(tokens: Sequence[Token], trigger: TriggerMatch, actor: Mention | Non
             return True
     if _light_verb_before_insertion(tokens, trigger.first, cues):
         return True
+    if _crowd_went_out(tokens, trigger, cues):
+        return True  # "نزل آلاف المتظاهرين إلى شوارع العاصمة في مسيرات احتجاجية"
     if material and _purpose(tokens[trigger.first].norm):
         return False  # "استعدادا لضرب إيران", "مخطط لاغتيال …": an aim, not an occurrence
     if material and _counted_events(tokens, trigger):
@@ -1229,6 +1233,14 @@ def _light_verb_before_insertion(tokens: Sequence[Token], noun: int, cues: Cues)
             return tokens[comma].norm == "،" and comma > 0 and (
                 cues.light_verbs.contains_at(tokens, comma - 1) or cues.occurrence.contains_at(tokens, comma - 1))
     return False
+
+
+def _crowd_went_out(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
+    """A protest word after a crowd's going out or gathering in its clause ("خرجوا … للاحتجاج على
+    قرار الحكومة", "نزل آلاف الأشخاص إلى الشوارع للاحتجاج"): the going out was the protest, told
+    as having happened, not an aim."""
+    return (trigger.entry.event_type in PUBLIC_TYPES
+            and _governed(tokens, trigger.first, cues.protest_movements, GOVERNING_VERB_REACH))
 
 
 def _purpose(word: str) -> bool:

@@ -561,3 +561,15 @@ def test_same_court_step_retold_with_a_generic_party_is_one_event() -> None:
     text = ("وقالت النيابة العامة في مصر اليوم إن قيادات الجماعة أحيلوا للمحاكمة الجنائية في ميدان رابعة العدوية. "
             "وأضافت أن عددا من الإسلاميين من خارج الجماعة أحيلوا للمحاكمة في القضية في مصر.")
     assert types_of(text).count("ACCUSE") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "ونزل آلاف الأشخاص إلى الشوارع للاحتجاج على تدني الأجور في العاصمة.",  # going out "to protest"
+    "ونزل آلاف المتظاهرين إلى شوارع العاصمة والمدن الكبرى في مسيرات احتجاجية.",  # … "in protest marches"
+])
+def test_a_crowd_that_went_out_to_protest_protested(text: str) -> None:
+    assert "PROTEST" in types_of(text)
+
+
+def test_a_plan_to_protest_is_still_an_aim() -> None:
+    assert "PROTEST" not in types_of("واجتمع قادة النقابات أمس للتخطيط للاحتجاج على قانون الضرائب.")
