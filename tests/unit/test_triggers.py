@@ -438,3 +438,7 @@ def test_approval_as_a_condition_is_no_agreement(lexicon: TriggerLexicon) -> Non
     condition = find(lexicon, "أي طلعة جوية لا تتم إلا بموافقة من السلطات العراقية")
     assert "AGREE" not in types_of(condition)
     assert "AGREE" in types_of(find(lexicon, "أعلنت الحكومة موافقتها على المبادرة"))
+
+
+def test_at_dawn_is_no_bombing(lexicon: TriggerLexicon) -> None:
+    assert "ASSAULT" not in types_of(find(lexicon, "جاره الذي اعتقل فجرا للاشتباه في ضلوعه"))
