@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from hadath.text.normalize import normalize
 from hadath.text.phrases import PhraseIndex
 
 CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "cues.yaml"
@@ -47,6 +48,7 @@ class Cues:
     dateline_types: frozenset[str]
     host_entries: frozenset[str] = frozenset()
     meeting_topic_entries: frozenset[str] = frozenset()
+    other_event_markers: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -60,4 +62,5 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     return Cues(**indexes, verbal_types=frozenset(data["verbal_types"]),
                 dateline_types=frozenset(data["dateline_types"]),
                 host_entries=frozenset(data.get("host_entries", ())),
-                meeting_topic_entries=frozenset(data.get("meeting_topic_entries", ())))
+                meeting_topic_entries=frozenset(data.get("meeting_topic_entries", ())),
+                other_event_markers=tuple(normalize(w) for w in data.get("other_event_markers", ())))

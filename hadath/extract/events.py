@@ -161,7 +161,8 @@ def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
         context.sentence_number = number
         _note_speaker(sentence.tokens, kb, context)
         candidates.extend(_sentence_events(sentence, triggers, kb, context, len(candidates)))
-    candidates = _with_article_country(_drop_repeated_mentions(candidates, kb.cues.dateline_types), kb, context)
+    candidates = _with_article_country(
+        _drop_repeated_mentions(candidates, kb.cues.dateline_types, kb.cues.other_event_markers), kb, context)
     return _renumber([_day_only(_undated(_at_home(_canonical_parties(c, context), kb, context), context))
                       for c in candidates])
 
@@ -278,14 +279,15 @@ def _country_only(country: str, anchor: Place, kb: Knowledge) -> Place:
                  precision="country")
 
 
-def _drop_repeated_mentions(candidates: list[EventCandidate],
-                            material_types: frozenset[str] = frozenset()) -> list[EventCandidate]:
+def _drop_repeated_mentions(candidates: list[EventCandidate], material_types: frozenset[str] = frozenset(),
+                            other_markers: tuple[str, ...] = ()) -> list[EventCandidate]:
     """Keep one candidate per real-world event: a later mention of the same type whose every
     known argument agrees with an earlier one's is the same event told again (GUIDELINES:
     one event, annotated once)."""
     kept: list[EventCandidate] = []
     for candidate in candidates:
-        same = next((i for i, earlier in enumerate(kept) if _same_event(earlier, candidate, material_types)), None)
+        same = (None if _told_as_another(candidate, other_markers) else
+                next((i for i, earlier in enumerate(kept) if _same_event(earlier, candidate, material_types)), None))
         if same is None:
             kept.append(candidate)
         elif (_informativeness(candidate) > _informativeness(kept[same])
@@ -294,6 +296,14 @@ def _drop_repeated_mentions(candidates: list[EventCandidate],
             # its place and day stays where first told (a retelling adds only wordings of parties).
             kept[same] = candidate
     return sorted(kept, key=lambda c: (c.evidence.start, c.trigger.start))
+
+
+def _told_as_another(candidate: EventCandidate, markers: tuple[str, ...]) -> bool:
+    """The sentence says its event is another one ("وفي حادث آخر", "هجوم منفصل")."""
+    if not markers:
+        return False
+    text = normalize(candidate.evidence.text)
+    return any(marker in text for marker in markers)
 
 
 def _informativeness(candidate: EventCandidate) -> int:
@@ -330,11 +340,14 @@ def _same_scene(earlier: EventCandidate, later: EventCandidate, material_types: 
     """A material event of one type, at one named place below the country, on one day: the same
     occurrence however its parties are worded ("تظاهرات سلمية في ساحة التحرير … شارك فيها الآلاف"
     … "وتظاهر الآلاف من الناشطين … في ساحة التحرير … الجمعة"); a crowd or a force is named
-    differently at each mention, the place and the day are not."""
+    differently at each mention, the place and the day are not. A town is place enough for a
+    crowd; attacks in one town on one day are often several (two bombs in Baghdad), so for them
+    only a site (a square, a building) is."""
     if earlier.event_type not in material_types or earlier.killed != later.killed:
         return False  # (two tolls are two attacks)
     first, second = earlier.location, later.location
-    return (first is not None and second is not None and first.precision != "country" and bool(first.name)
+    precise = ("point",) if earlier.event_type not in PUBLIC_TYPES else ("point", "city")
+    return (first is not None and second is not None and first.precision in precise and bool(first.name)
             and first.name == second.name and earlier.date.value is not None
             and earlier.date.value == later.date.value)
 

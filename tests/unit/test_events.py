@@ -573,3 +573,9 @@ def test_a_crowd_that_went_out_to_protest_protested(text: str) -> None:
 
 def test_a_plan_to_protest_is_still_an_aim() -> None:
     assert "PROTEST" not in types_of("واجتمع قادة النقابات أمس للتخطيط للاحتجاج على قانون الضرائب.")
+
+
+def test_two_bombings_in_one_city_on_one_day_stay_two() -> None:
+    text = ("وانفجرت سيارة مفخخة في سوق شعبي في مدينة كركوك أمس مما أسفر عن مقتل خمسة أشخاص. "
+            "وفي حادث آخر انفجرت عبوة ناسفة استهدفت دورية للشرطة في مدينة كركوك أمس.")
+    assert types_of(text).count("ASSAULT") == 2
