@@ -1480,7 +1480,10 @@ def _long_ago(tokens: Sequence[Token], trigger: TriggerMatch, dates: list[DateMe
     return False
 
 
-ACCUSATION_REACH = 14  # "اتهم نائب وزير الدفاع الصومالي صلاد علي جيلي جماعة مرتبطة بتنظيم القاعدة بمحاولة …"
+# "اتهم نائب وزير الدفاع الصومالي صلاد علي جيلي جماعة مرتبطة بتنظيم القاعدة بمحاولة …", "اتهم رئيس المجلس
+# الوطني الكردستاني زبير ايدار «الدولة التركية ورجب طيب اردوغان» بـ«خرق» الهدنة": a titled accuser and
+# two accused between the accusation and the charge, in one clause.
+ACCUSATION_REACH = 20
 BA_WORDS = frozenset({"ب", "«", '"', "“"})  # "بـ«اغتصاب …»": the preposition written apart
 
 

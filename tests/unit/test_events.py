@@ -579,3 +579,9 @@ def test_two_bombings_in_one_city_on_one_day_stay_two() -> None:
     text = ("وانفجرت سيارة مفخخة في سوق شعبي في مدينة كركوك أمس مما أسفر عن مقتل خمسة أشخاص. "
             "وفي حادث آخر انفجرت عبوة ناسفة استهدفت دورية للشرطة في مدينة كركوك أمس.")
     assert types_of(text).count("ASSAULT") == 2
+
+
+def test_charge_after_a_long_accuser_and_accused_is_no_event_of_its_own() -> None:
+    text = ("وردا على سؤال لوكالة فرانس برس اتهم رئيس المجلس الوطني الكردستاني زبير ايدار "
+            "«الدولة التركية ورجب طيب اردوغان» بـ«خرق» الهدنة وعملية السلام.")
+    assert types_of(text).count("ACCUSE") == 1
