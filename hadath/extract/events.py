@@ -966,8 +966,10 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         return None  # "إذا قام أي حارس بضرب سجين", "إمكانية خطف": a condition, no occurrence
     if entry.event_type in PUBLIC_TYPES and modality == "claimed":
         return None  # a protest in a speaker's words is referred to; the outlet tells one it reports
-    if (not verbal and modality != "planned" and _imperfect(tokens[trigger.first].norm, trigger)
+    head = tokens[trigger.first].norm
+    if (not verbal and modality != "planned" and (_imperfect(head, trigger) or _imperfect_head(head, trigger))
             and not _anchored(tokens, trigger, dates, casualties)):
+        # (a phrase opened by the imperfect as well: "تشن حربا على الأكراد", "قبل أن يطلق النار")
         return None  # "النظام الذي يقتل ويخطف", "الأطفال يخطفون": a habit or a charge, no one act
     if _habitual_statement(tokens, trigger, modality, dates, casualties, kb.cues):
         return None  # "البحث عمن يدعم ويساند التحرير": a third party's habit, no one statement

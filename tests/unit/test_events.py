@@ -585,3 +585,9 @@ def test_charge_after_a_long_accuser_and_accused_is_no_event_of_its_own() -> Non
     text = ("وردا على سؤال لوكالة فرانس برس اتهم رئيس المجلس الوطني الكردستاني زبير ايدار "
             "«الدولة التركية ورجب طيب اردوغان» بـ«خرق» الهدنة وعملية السلام.")
     assert types_of(text).count("ACCUSE") == 1
+
+
+def test_waging_war_in_the_present_is_a_stance_not_an_attack() -> None:
+    # An imperfect light verb with no day or toll: what someone does in general, no one act.
+    assert "ASSAULT" not in types_of("وقال إن تركيا تدعي قتال داعش ولكنها في الحقيقة تشن حربا على الأكراد.")
+    assert "ASSAULT" in types_of("وكانت القوات التركية قد شنت حربا على المسلحين في جنوب البلاد أمس.")
