@@ -595,11 +595,23 @@ def _one_statement_per_speaker(events: list[EventCandidate], cues: Cues) -> list
     kept: list[EventCandidate] = []
     for event in events:
         if event.event_type in cues.verbal_types and any(
-                earlier.event_type == event.event_type and _name(earlier.actor) == _name(event.actor)
+                earlier.event_type == event.event_type
+                and (_name(earlier.actor) == _name(event.actor) or _coordinated_verb(event.trigger.text))
                 for earlier in kept):
             continue
         kept.append(event)
     return kept
+
+
+def _coordinated_verb(text: str) -> bool:
+    """والتقى، وندعوهم: a finite verb joined by و, whose subject is the one of the verb before it
+    (a new party would be named with a verb of its own, "فيما دعت الكتلة")."""
+    if not text.strip() or text.split()[0].endswith("ة"):
+        return False  # (ة ends nouns only: ودعوة)
+    word = normalize(text).split()[0]
+    bare = word[1:]
+    return (word.startswith("و") and len(bare) >= 3 and not bare.startswith(("ال", "لل", "بال"))
+            and not _masdar_shaped(bare))
 
 
 def _at_meeting(events: list[EventCandidate], tokens: Sequence[Token], kb: Knowledge,

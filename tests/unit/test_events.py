@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hadath.extract.events import extract_events
+from hadath.extract.events import _coordinated_verb, extract_events
 from hadath.stages import normalize
 from schemas import Article, EventCandidate
 
@@ -591,3 +591,14 @@ def test_waging_war_in_the_present_is_a_stance_not_an_attack() -> None:
     # An imperfect light verb with no day or toll: what someone does in general, no one act.
     assert "ASSAULT" not in types_of("وقال إن تركيا تدعي قتال داعش ولكنها في الحقيقة تشن حربا على الأكراد.")
     assert "ASSAULT" in types_of("وكانت القوات التركية قد شنت حربا على المسلحين في جنوب البلاد أمس.")
+
+
+@pytest.mark.parametrize(("word", "coordinated"), [
+    ("وندعوهم", True),  # "ندعو القادة … وندعوهم لأخذ قرارات": the same speaker calls again
+    ("وطالب", True),
+    ("والاتهامات", False),  # a noun joined by و
+    ("ودعوة", False),  # a verbal noun
+    ("دعا", False),  # not joined
+])
+def test_a_verb_joined_by_waw_keeps_its_subject(word: str, coordinated: bool) -> None:
+    assert _coordinated_verb(word) is coordinated
