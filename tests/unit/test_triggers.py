@@ -442,3 +442,9 @@ def test_approval_as_a_condition_is_no_agreement(lexicon: TriggerLexicon) -> Non
 
 def test_at_dawn_is_no_bombing(lexicon: TriggerLexicon) -> None:
     assert "ASSAULT" not in types_of(find(lexicon, "جاره الذي اعتقل فجرا للاشتباه في ضلوعه"))
+
+
+def test_designating_a_group_terrorist_is_a_restriction(lexicon: TriggerLexicon) -> None:
+    found = [m for m in find(lexicon, "وأعلنتها الحكومة جماعة إرهابية") + find(lexicon, "ثم أعلنتها جماعة إرهابية")
+             if m.entry.event_type == "COERCE" and m.weight >= MIN_WEIGHT]
+    assert found
