@@ -448,3 +448,9 @@ def test_designating_a_group_terrorist_is_a_restriction(lexicon: TriggerLexicon)
     found = [m for m in find(lexicon, "وأعلنتها الحكومة جماعة إرهابية") + find(lexicon, "ثم أعلنتها جماعة إرهابية")
              if m.entry.event_type == "COERCE" and m.weight >= MIN_WEIGHT]
     assert found
+
+
+def test_a_host_welcoming_visitors_is_no_support(lexicon: TriggerLexicon) -> None:
+    visit = find(lexicon, "ورحب المدير الإقليمي للحملة الوطنية الدكتور بدر السمحان بالوفد وزيارته")
+    assert "SUPPORT" not in types_of(visit)
+    assert "SUPPORT" in types_of(find(lexicon, "ورحب وزير الخارجية بقرار مجلس الأمن"))
