@@ -602,3 +602,8 @@ def test_waging_war_in_the_present_is_a_stance_not_an_attack() -> None:
 ])
 def test_a_verb_joined_by_waw_keeps_its_subject(word: str, coordinated: bool) -> None:
     assert _coordinated_verb(word) is coordinated
+
+
+def test_incitement_to_an_act_is_no_report_of_it() -> None:
+    text = "وقالت الصحيفة إن الفتوى جاءت تحفيزا على قتل المدنيين الأميركيين في العراق."
+    assert "ASSAULT" not in types_of(text)
