@@ -15,7 +15,8 @@ CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "cues.yaml"
 CUE_LISTS = ("attribution", "attribution_after", "denial", "planned", "hypothetical", "target_markers", "agent_markers",
              "light_verbs", "occurrence", "occurrence_after", "temporal_governors", "background_heads",
              "topic_governors", "event_links", "patient_genitive", "charge_heads", "possibility", "meeting_references",
-             "existing_deal", "accusation_heads", "circumstance_governors", "protest_movements")
+             "existing_deal", "accusation_heads", "circumstance_governors", "protest_movements",
+             "recent_adverbs")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Cues:
     accusation_heads: PhraseIndex[str]
     circumstance_governors: PhraseIndex[str]
     protest_movements: PhraseIndex[str]
+    recent_adverbs: PhraseIndex[str]
     verbal_types: frozenset[str]
     dateline_types: frozenset[str]
     host_entries: frozenset[str] = frozenset()

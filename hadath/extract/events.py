@@ -1240,6 +1240,9 @@ def _occurs(tokens: Sequence[Token], trigger: TriggerMatch, actor: Mention | Non
         weak += 1
     if _possessed(tokens[trigger.first].norm, trigger):
         weak += 1  # زيارته، اتفاقها، لقائه: the pronoun names the doer
+    if any(cues.recent_adverbs.contains_at(tokens, index)
+           for index in range(trigger.last, _clause_end(tokens, trigger))):
+        weak += 1  # "زيارة الأمير … مؤخرا لموسكو": told as having happened lately
     if any(trigger.last <= p.first <= trigger.last + PLACE_REACH
            and not roles.crosses_clause(tokens, trigger.last, p.first) for p in places):
         weak += 1
@@ -1247,6 +1250,11 @@ def _occurs(tokens: Sequence[Token], trigger: TriggerMatch, actor: Mention | Non
 
 
 PLACE_REACH = 6
+
+
+def _clause_end(tokens: Sequence[Token], trigger: TriggerMatch) -> int:
+    """The index of the first clause break after the trigger (or the sentence's end)."""
+    return next((i for i in range(trigger.last, len(tokens)) if tokens[i].norm in roles.CLAUSE_BREAKS), len(tokens))
 INSERTION_REACH = 8  # "، في (2 آب 2015)،": a short date or place set off by two commas
 
 

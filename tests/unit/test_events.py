@@ -607,3 +607,9 @@ def test_a_verb_joined_by_waw_keeps_its_subject(word: str, coordinated: bool) ->
 def test_incitement_to_an_act_is_no_report_of_it() -> None:
     text = "وقالت الصحيفة إن الفتوى جاءت تحفيزا على قتل المدنيين الأميركيين في العراق."
     assert "ASSAULT" not in types_of(text)
+
+
+def test_a_visit_told_as_recent_happened() -> None:
+    text = ("وقال الوزير إن زيارة الأمير محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء "
+            "مؤخرا لموسكو كانت مثمرة.")
+    assert "CONSULT" in types_of(text)
