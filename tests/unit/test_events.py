@@ -610,6 +610,15 @@ def test_incitement_to_an_act_is_no_report_of_it() -> None:
 
 
 def test_a_visit_told_as_recent_happened() -> None:
-    text = ("وقال الوزير إن زيارة الأمير محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء "
-            "مؤخرا لموسكو كانت مثمرة.")
-    assert "CONSULT" in types_of(text)
+    from hadath.extract.events import _occurs, knowledge
+
+    kb = knowledge()
+
+    def occurs(text: str) -> bool:
+        tokens = normalize(Article(id="t", text=text, published_at="2015-08-09")).sentences[0].tokens
+        (visit,) = [t for t in kb.lexicon.find(tokens) if t.entry.event_type == "CONSULT"]
+        return _occurs(tokens, visit, None, None, [], [], kb.cues, [])
+
+    # "recently" in the noun's clause tells the visit as having happened; without it, a topic
+    assert occurs("وقال معاليه إن الزيارة الأخيرة للأمير مؤخرا لموسكو أسست لمرحلة جديدة.")
+    assert not occurs("وقال معاليه إن الزيارة الأخيرة للأمير لموسكو أسست لمرحلة جديدة.")
