@@ -454,3 +454,9 @@ def test_a_host_welcoming_visitors_is_no_support(lexicon: TriggerLexicon) -> Non
     visit = find(lexicon, "ورحب المدير الإقليمي للحملة الوطنية الدكتور بدر السمحان بالوفد وزيارته")
     assert "SUPPORT" not in types_of(visit)
     assert "SUPPORT" in types_of(find(lexicon, "ورحب وزير الخارجية بقرار مجلس الأمن"))
+
+
+def test_blame_of_whoever_is_no_accusation(lexicon: TriggerLexicon) -> None:
+    anyone = find(lexicon, "لا نتردد في مساءلة كل من كانت له يد في سرقة الاقتصاد")
+    assert "ACCUSE" not in types_of(anyone)
+    assert "ACCUSE" in types_of(find(lexicon, "طالب البرلمان بمساءلة وزير الكهرباء"))
