@@ -460,3 +460,9 @@ def test_blame_of_whoever_is_no_accusation(lexicon: TriggerLexicon) -> None:
     anyone = find(lexicon, "لا نتردد في مساءلة كل من كانت له يد في سرقة الاقتصاد")
     assert "ACCUSE" not in types_of(anyone)
     assert "ACCUSE" in types_of(find(lexicon, "طالب البرلمان بمساءلة وزير الكهرباء"))
+
+
+def test_declining_to_comment_is_no_rejection(lexicon: TriggerLexicon) -> None:
+    assert "REJECT" not in types_of(find(lexicon, "وأمور كثيرة رفض المصدر الإفصاح عنها"))
+    assert "REJECT" not in types_of(find(lexicon, "ورفض المتحدث التعليق على التقرير"))
+    assert "REJECT" in types_of(find(lexicon, "ورفضت الحكومة المبادرة الأمريكية"))
