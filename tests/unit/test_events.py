@@ -622,3 +622,7 @@ def test_a_visit_told_as_recent_happened() -> None:
     # "recently" in the noun's clause tells the visit as having happened; without it, a topic
     assert occurs("وقال معاليه إن الزيارة الأخيرة للأمير مؤخرا لموسكو أسست لمرحلة جديدة.")
     assert not occurs("وقال معاليه إن الزيارة الأخيرة للأمير لموسكو أسست لمرحلة جديدة.")
+
+
+def test_the_idea_of_an_act_is_a_topic() -> None:
+    assert "RETREAT" not in types_of("فإن الرئيس فقد أشاح عن فكرة الاستقالة التي تم تداولها مؤخرا.")

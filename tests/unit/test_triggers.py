@@ -466,3 +466,9 @@ def test_declining_to_comment_is_no_rejection(lexicon: TriggerLexicon) -> None:
     assert "REJECT" not in types_of(find(lexicon, "وأمور كثيرة رفض المصدر الإفصاح عنها"))
     assert "REJECT" not in types_of(find(lexicon, "ورفض المتحدث التعليق على التقرير"))
     assert "REJECT" in types_of(find(lexicon, "ورفضت الحكومة المبادرة الأمريكية"))
+
+
+def test_turning_away_from_resigning_is_no_resignation(lexicon: TriggerLexicon) -> None:
+    refused = find(lexicon, "إن الرئيس أشاح بوجهه عن الاستقالة وقرر الصمود")
+    assert "RETREAT" not in types_of(refused)
+    assert "RETREAT" in types_of(find(lexicon, "وقدم رئيس الوزراء استقالته أمس"))
