@@ -752,8 +752,11 @@ def _inside_protest_or_call(trigger: TriggerMatch, chosen: list[TriggerMatch], t
         if (kind == "REQUEST" and other.entry.event_type == "PROTEST"
                 and not roles.crosses_clause(tokens, other.last, trigger.first)):
             return True
-        if other.entry.event_type != "REQUEST" or kind == "REQUEST" or roles.crosses_clause(
-                tokens, other.last, trigger.first):
+        if other.entry.event_type != "REQUEST" or kind == "REQUEST":
+            continue
+        if _listed_demand(tokens, other, trigger):
+            return True
+        if roles.crosses_clause(tokens, other.last, trigger.first):
             continue
         reach = _call_reach(tokens[trigger.first].norm)
         if trigger.entry.pos != "verb" and 0 <= trigger.first - other.last <= reach:
@@ -769,6 +772,23 @@ def _inside_protest_or_call(trigger: TriggerMatch, chosen: list[TriggerMatch], t
 
 
 CALL_COMPLEMENTS = frozenset({"الي", "علي"})  # matching forms of إلى، على
+DEMAND_LIST_REACH = 30  # "وطالبوا بتوفير الخدمات …، والقضاء على الفساد …، ومحاسبة المسؤولين"
+
+
+def _listed_demand(tokens: Sequence[Token], call: TriggerMatch, trigger: TriggerMatch) -> bool:
+    """A verbal noun joined by و to a list of demands that opens after the call with ب or إلى
+    ("وطالبوا بتوفير الخدمات …، والقضاء على الفساد …، ومحاسبة المسؤولين"): each item after a
+    comma opens with و, so the list runs on across the commas (a sentence stop ends it)."""
+    direct = call.last < len(tokens) and tokens[call.last].norm.startswith("ب")  # "وطالبوا بتوفير"
+    content = call.last if direct else _call_content(tokens, call)
+    if (content is None or not tokens[trigger.first].norm.startswith("و")
+            or not 0 < trigger.first - content <= DEMAND_LIST_REACH):
+        return False
+    for index in range(content, trigger.first):
+        word = tokens[index].norm
+        if word in roles.CLAUSE_BREAKS and (word != "،" or not tokens[index + 1].norm.startswith("و")):
+            return False
+    return True
 ADDRESSEE_REACH = 8  # "دعت كتلة المواطن السبت وزراءها وبقية وزراء الحكومة إلى …": the addressee between
 
 

@@ -626,3 +626,9 @@ def test_a_visit_told_as_recent_happened() -> None:
 
 def test_the_idea_of_an_act_is_a_topic() -> None:
     assert "RETREAT" not in types_of("فإن الرئيس فقد أشاح عن فكرة الاستقالة التي تم تداولها مؤخرا.")
+
+
+def test_a_list_of_demands_runs_across_its_commas() -> None:
+    text = ("وطالب النواب بتوفير الخدمات الأساسية ومعالجة مشكلة انقطاع التيار الكهربائي المستمرة منذ سنوات، "
+            "والقضاء على الفساد المالي والإداري المستشري في مفاصل الحكومة، ومحاسبة المسؤولين والفاسدين.")
+    assert "ACCUSE" not in types_of(text)
