@@ -1395,12 +1395,15 @@ def _subordinate(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
     if trigger.first == 0:
         return False
     previous = tokens[trigger.first - 1].norm
-    # "البحث عمن يدعم ويساند التحرير": من before an imperfect verb is "whoever", no one's act
-    return previous in RELATIVE_PRONOUNS or (previous in WHOEVER
-                                             and _imperfect_head(tokens[trigger.first].norm, trigger))
+    # "البحث عمن يدعم ويساند التحرير", "يفضح من يحرضهم": من before an imperfect verb is
+    # "whoever", no one's act (an entry may list the ي- form only, so its prefix is enough: no
+    # event noun opens with ي)
+    word = tokens[trigger.first].norm
+    return previous in RELATIVE_PRONOUNS or (previous in WHOEVER and (
+        _imperfect_head(word, trigger) or (word.startswith("ي") and len(word) > 3)))
 
 
-WHOEVER = frozenset({"من", "عمن", "ممن", "لمن"})
+WHOEVER = frozenset({"من", "عمن", "ممن", "لمن", "ومن", "وممن", "ولمن"})  # "ومن يحرضهم": and whoever
 
 
 TIME_REFERENCE_REACH = 4  # "بعد ثمانية أيام من الهجوم": governor … من/على … event word

@@ -632,3 +632,12 @@ def test_a_list_of_demands_runs_across_its_commas() -> None:
     text = ("وطالب النواب بتوفير الخدمات الأساسية ومعالجة مشكلة انقطاع التيار الكهربائي المستمرة منذ سنوات، "
             "والقضاء على الفساد المالي والإداري المستشري في مفاصل الحكومة، ومحاسبة المسؤولين والفاسدين.")
     assert "ACCUSE" not in types_of(text)
+
+
+def test_whoever_does_it_is_no_one_doing_it() -> None:
+    assert "ACCUSE" not in types_of("ودعا الشيخ الله أن يفضح من يحرضهم أو يضللهم.")
+
+
+def test_support_sought_is_not_given() -> None:
+    text = "لكن هذه الاحتجاجات قد تعقد مساعي الحكومة في حشد التأييد لمعركتها ضد المتشددين."
+    assert "SUPPORT" not in types_of(text)
