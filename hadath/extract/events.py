@@ -992,6 +992,9 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         return None  # "أي ظلم يحدثنا عنه وهو يساند …؟!": the writer's argument, not a report
     participants = _with_surnames(tokens, _not_places(participants, places), context)
     modality, source = modality_of(tokens, trigger, participants, kb.cues, verbal)
+    if modality == "asserted" and trigger.last < len(tokens) and kb.cues.future_qualifiers.contains_at(
+            tokens, trigger.last):
+        modality = "planned"  # "للمباحثات المقبلة": the upcoming talks are announced, to come
     if modality == "asserted" and entry.event_type in PLACED_VERBAL_TYPES and _purpose_clitic(tokens, trigger):
         modality = "planned"  # "توجه إلى الكويت لإجراء مشاورات": the meeting he went for is still to come
     if modality == "hypothetical" and conditioned(tokens, trigger, kb.cues):
@@ -1263,6 +1266,8 @@ def _occurs(tokens: Sequence[Token], trigger: TriggerMatch, actor: Mention | Non
     if any(cues.recent_adverbs.contains_at(tokens, index)
            for index in range(trigger.last, _clause_end(tokens, trigger))):
         weak += 1  # "زيارة الأمير … مؤخرا لموسكو": told as having happened lately
+    if trigger.last < len(tokens) and cues.future_qualifiers.contains_at(tokens, trigger.last):
+        weak += 1  # "للمباحثات المقبلة": an event announced, to come
     if any(trigger.last <= p.first <= trigger.last + PLACE_REACH
            and not roles.crosses_clause(tokens, trigger.last, p.first) for p in places):
         weak += 1

@@ -641,3 +641,9 @@ def test_whoever_does_it_is_no_one_doing_it() -> None:
 def test_support_sought_is_not_given() -> None:
     text = "لكن هذه الاحتجاجات قد تعقد مساعي الحكومة في حشد التأييد لمعركتها ضد المتشددين."
     assert "SUPPORT" not in types_of(text)
+
+
+def test_upcoming_talks_are_a_planned_event() -> None:
+    text = "وقال وزير الخارجية الروسي سيرجي لافروف إن اللقاء أتاح وضع إطار جيد للمباحثات المقبلة مع الاتحاد الأوروبي."
+    (talks,) = [e for e in events_of(text) if e.trigger.text == "للمباحثات"]
+    assert talks.event_type == "CONSULT" and talks.modality == "planned"
