@@ -472,3 +472,8 @@ def test_turning_away_from_resigning_is_no_resignation(lexicon: TriggerLexicon) 
     refused = find(lexicon, "إن الرئيس أشاح بوجهه عن الاستقالة وقرر الصمود")
     assert "RETREAT" not in types_of(refused)
     assert "RETREAT" in types_of(find(lexicon, "وقدم رئيس الوزراء استقالته أمس"))
+
+
+def test_unacceptable_joined_to_an_adjective_describes_a_noun(lexicon: TriggerLexicon) -> None:
+    assert "REJECT" not in types_of(find(lexicon, "إلا أنه رأى أفعالا قبيحة وغير مقبولة على الأرض"))
+    assert "REJECT" in types_of(find(lexicon, "وقالت الوزارة إن هذه الخطوة غير مقبولة"))
