@@ -16,7 +16,7 @@ CUE_LISTS = ("attribution", "attribution_after", "denial", "planned", "hypotheti
              "light_verbs", "occurrence", "occurrence_after", "temporal_governors", "background_heads",
              "topic_governors", "event_links", "patient_genitive", "charge_heads", "possibility", "meeting_references",
              "existing_deal", "accusation_heads", "circumstance_governors", "protest_movements",
-             "recent_adverbs", "future_qualifiers")
+             "recent_adverbs", "future_qualifiers", "duty_nouns")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Cues:
     protest_movements: PhraseIndex[str]
     recent_adverbs: PhraseIndex[str]
     future_qualifiers: PhraseIndex[str]
+    duty_nouns: PhraseIndex[str]
     verbal_types: frozenset[str]
     dateline_types: frozenset[str]
     host_entries: frozenset[str] = frozenset()

@@ -540,7 +540,8 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
         event = _candidate(sentence, trigger, participants, places, dates, casualties, kb, context,
                            first_index + len(events), owned)
         if event is not None:
-            events.append(_protest_or_disapproval(event, trigger, kb.lexicon))
+            event = _protest_or_disapproval(event, trigger, kb.lexicon)
+            events.append(_duty_or_blame(event, trigger, tokens, kb))
     events = _one_statement_per_speaker(_fought_for(_one_reading_per_word(events)), kb.cues)
     context.told_types.update(event.event_type for event in events)
     return _at_meeting(events, tokens, kb, context)
@@ -566,6 +567,34 @@ def _protest_or_disapproval(event: EventCandidate, trigger: TriggerMatch, lexico
         return event
     return event.model_copy(update={"event_type": verbal.event_type, "mode": verbal.mode, "cameo": verbal.cameo,
                                     "quad_class": quad_class(verbal.cameo), "location": None})
+
+
+BLAME_ENTRY = "accuse.blame"
+CALL_ENTRY = "request.call"
+DUTY_REACH = 10  # "محملاً المجتمع الدولي والأمم المتحدة مسؤوليتها في حماية": the addressees between
+
+
+def _duty_or_blame(event: EventCandidate, trigger: TriggerMatch, tokens: Sequence[Token],
+                   kb: Knowledge) -> EventCandidate:
+    """حمّل X المسؤولية: blame for what happened (ACCUSE), or, when the responsibility is a duty
+    to act ("مسؤوليتها في حماية السكان", "مسؤولية ضمان …"), a call on X to act (REQUEST)."""
+    if trigger.entry.id != BLAME_ENTRY:
+        return event
+    end = min(len(tokens), trigger.last + DUTY_REACH)
+    for index in range(trigger.first, end):
+        word = tokens[index].norm
+        if word in roles.CLAUSE_BREAKS:
+            return event
+        if "مسؤولي" not in word:
+            continue
+        duty = any(kb.cues.duty_nouns.contains_at(tokens, at)
+                   for at in range(index + 1, min(len(tokens), index + 3)))
+        call = kb.lexicon.by_id.get(CALL_ENTRY)
+        if duty and call is not None:
+            return event.model_copy(update={"event_type": call.event_type, "mode": call.mode, "cameo": call.cameo,
+                                            "quad_class": quad_class(call.cameo)})
+        return event
+    return event
 
 
 def _one_reading_per_word(events: list[EventCandidate]) -> list[EventCandidate]:

@@ -647,3 +647,12 @@ def test_upcoming_talks_are_a_planned_event() -> None:
     text = "وقال وزير الخارجية الروسي سيرجي لافروف إن اللقاء أتاح وضع إطار جيد للمباحثات المقبلة مع الاتحاد الأوروبي."
     (talks,) = [e for e in events_of(text) if e.trigger.text == "للمباحثات"]
     assert talks.event_type == "CONSULT" and talks.modality == "planned"
+
+
+def test_responsibility_to_protect_is_a_call_and_for_what_happened_blame() -> None:
+    duty = types_of("وحذر الناطق باسم الائتلاف من مجزرة، محملا المجتمع الدولي والأمم المتحدة مسؤوليتها "
+                    "في حماية السكان.")
+    assert "REQUEST" in duty
+    blame = types_of("وانتقد رئيس الوزراء العراقي حيدر العبادي الأداء الحكومي، محملا القوى السياسية معظم "
+                     "المسؤولية عما جرى في البلاد.")
+    assert "ACCUSE" in blame and "REQUEST" not in blame
