@@ -523,6 +523,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     chosen = _one_trigger_per_event(triggers, tokens, kb.cues)
     owners = _casualty_owners(casualties, chosen, tokens, kb.cues)
     context.sentence_triggers = [t for t in chosen if t.weight >= MIN_WEIGHT]
+    coordinated: set[int] = set()  # events told by a verb joined with و (``_coordinated_verb``)
     for trigger in chosen:
         if trigger.weight < MIN_WEIGHT:
             continue  # a word the negative cues doubt (a cabinet session, an accident)
@@ -540,9 +541,11 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
         event = _candidate(sentence, trigger, participants, places, dates, casualties, kb, context,
                            first_index + len(events), owned)
         if event is not None:
-            event = _protest_or_disapproval(event, trigger, kb.lexicon)
-            events.append(_duty_or_blame(event, trigger, tokens, kb))
-    events = _one_statement_per_speaker(_fought_for(_one_reading_per_word(events)), kb.cues)
+            event = _duty_or_blame(_protest_or_disapproval(event, trigger, kb.lexicon), trigger, tokens, kb)
+            if _coordinated_verb(tokens[trigger.first].norm, trigger.entry, event.trigger.text):
+                coordinated.add(id(event))
+            events.append(event)
+    events = _one_statement_per_speaker(_fought_for(_one_reading_per_word(events)), kb.cues, coordinated)
     context.told_types.update(event.event_type for event in events)
     return _at_meeting(events, tokens, kb, context)
 
@@ -615,7 +618,8 @@ def _fought_for(events: list[EventCandidate]) -> list[EventCandidate]:
     return [e for e in events if not (e.event_type == "COERCE" and e.mode == SEIZE_MODE)]
 
 
-def _one_statement_per_speaker(events: list[EventCandidate], cues: Cues) -> list[EventCandidate]:
+def _one_statement_per_speaker(events: list[EventCandidate], cues: Cues,
+                               coordinated: set[int] | frozenset[int] = frozenset()) -> list[EventCandidate]:
     """One verbal event of a type per speaker in a sentence: a call, a condemnation or a meeting
     told again in the same sentence by the same party ("ندعو القادة العرب إلى … وندعوهم لأخذ
     قرارات", "قام … بزيارة للمركز، والتقى بالمشرف عليه") is one statement or one visit, its parts
@@ -625,22 +629,25 @@ def _one_statement_per_speaker(events: list[EventCandidate], cues: Cues) -> list
     for event in events:
         if event.event_type in cues.verbal_types and any(
                 earlier.event_type == event.event_type
-                and (_name(earlier.actor) == _name(event.actor) or _coordinated_verb(event.trigger.text))
+                and (_name(earlier.actor) == _name(event.actor) or id(event) in coordinated)
                 for earlier in kept):
             continue
         kept.append(event)
     return kept
 
 
-def _coordinated_verb(text: str) -> bool:
+def _coordinated_verb(word: str, entry: TriggerEntry, text: str = "") -> bool:
     """والتقى، وندعوهم: a finite verb joined by و, whose subject is the one of the verb before it
-    (a new party would be named with a verb of its own, "فيما دعت الكتلة")."""
-    if not text.strip() or text.split()[0].endswith("ة"):
+    (a new party would be named with a verb of its own, "فيما دعت الكتلة"). ``word`` is the
+    trigger's first token (matching form), ``text`` its surface. The و must be the conjunction:
+    the word without it is a form of the entry and the word itself is not (وافق، وقع are verbs)."""
+    if text.strip() and text.split()[0].endswith("ة"):
         return False  # (ة ends nouns only: ودعوة)
-    word = normalize(text).split()[0]
     bare = word[1:]
-    return (word.startswith("و") and len(bare) >= 3 and not bare.startswith(("ال", "لل", "بال"))
-            and not _masdar_shaped(bare))
+    if not word.startswith("و") or len(bare) < 3 or bare.startswith(("ال", "لل", "بال")) or _masdar_shaped(bare):
+        return False
+    heads = _first_words(entry)
+    return word not in heads and any(form in heads for form in readings(bare))
 
 
 def _at_meeting(events: list[EventCandidate], tokens: Sequence[Token], kb: Knowledge,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hadath.extract.events import _coordinated_verb, extract_events
+from hadath.extract.events import _coordinated_verb, extract_events, knowledge
 from hadath.stages import normalize
 from schemas import Article, EventCandidate
 
@@ -593,15 +593,18 @@ def test_waging_war_in_the_present_is_a_stance_not_an_attack() -> None:
     assert "ASSAULT" in types_of("وكانت القوات التركية قد شنت حربا على المسلحين في جنوب البلاد أمس.")
 
 
-@pytest.mark.parametrize(("word", "coordinated"), [
+@pytest.mark.parametrize(("text", "coordinated"), [
     ("وندعوهم", True),  # "ندعو القادة … وندعوهم لأخذ قرارات": the same speaker calls again
     ("وطالب", True),
-    ("والاتهامات", False),  # a noun joined by و
     ("ودعوة", False),  # a verbal noun
     ("دعا", False),  # not joined
+    ("وافق", False),  # و is the root's first letter: a verb of its own, not "and"
 ])
-def test_a_verb_joined_by_waw_keeps_its_subject(word: str, coordinated: bool) -> None:
-    assert _coordinated_verb(word) is coordinated
+def test_a_verb_joined_by_waw_keeps_its_subject(text: str, coordinated: bool) -> None:
+    kb = knowledge()
+    tokens = normalize(Article(id="t", text=f"{text} المجلس على الخطة.", published_at="2015-08-09")).sentences[0].tokens
+    (trigger,) = [t for t in kb.lexicon.find(tokens) if t.first == 0]
+    assert _coordinated_verb(tokens[0].norm, trigger.entry, text) is coordinated
 
 
 def test_incitement_to_an_act_is_no_report_of_it() -> None:
