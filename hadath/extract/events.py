@@ -1570,6 +1570,7 @@ def _long_ago(tokens: Sequence[Token], trigger: TriggerMatch, dates: list[DateMe
 # الوطني الكردستاني زبير ايدار «الدولة التركية ورجب طيب اردوغان» بـ«خرق» الهدنة": a titled accuser and
 # two accused between the accusation and the charge, in one clause.
 ACCUSATION_REACH = 20
+CASE_NOUNS = frozenset({"حادث", "حادثه", "قضيه", "جريمه", "عمليه"})  # matching forms
 BA_WORDS = frozenset({"ب", "«", '"', "“"})  # "بـ«اغتصاب …»": the preposition written apart
 
 
@@ -1578,7 +1579,9 @@ def _charged_with(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) ->
     بتنفيذ اعتداء", "اتهم تحقيق … في مقتل 24 مدنيا"): the act the accused is charged with, which
     the sentence does not report."""
     first = trigger.first
-    after_fi = first > 0 and tokens[first - 1].norm == "في"
+    # "في مقتل", or with the case named between: "في حادث التفجير الإرهابي", "في قضية اغتيال"
+    after_fi = first > 0 and (tokens[first - 1].norm == "في" or (
+        first > 1 and tokens[first - 2].norm == "في" and tokens[first - 1].norm in CASE_NOUNS))
     if not (after_fi or _after_ba(tokens, trigger)):
         return False
     for start in range(max(0, first - ACCUSATION_REACH), first):

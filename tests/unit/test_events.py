@@ -659,3 +659,9 @@ def test_responsibility_to_protect_is_a_call_and_for_what_happened_blame() -> No
     blame = types_of("وانتقد رئيس الوزراء العراقي حيدر العبادي الأداء الحكومي، محملا القوى السياسية معظم "
                      "المسؤولية عما جرى في البلاد.")
     assert "ACCUSE" in blame and "REQUEST" not in blame
+
+
+def test_charged_in_the_case_of_an_attack_is_the_charge() -> None:
+    text = ("وكانت النيابة العامة وجهت في 14 يوليو الماضي الاتهام إلى 29 شخصا في حادث التفجير الإرهابي "
+            "الذي استهدف المسجد.")
+    assert "ASSAULT" not in types_of(text)
