@@ -8,13 +8,15 @@ from pathlib import Path
 
 import yaml
 
+from hadath.text.normalize import normalize
 from hadath.text.phrases import PhraseIndex
 
 CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "cues.yaml"
 CUE_LISTS = ("attribution", "attribution_after", "denial", "planned", "hypothetical", "target_markers", "agent_markers",
              "light_verbs", "occurrence", "occurrence_after", "temporal_governors", "background_heads",
              "topic_governors", "event_links", "patient_genitive", "charge_heads", "possibility", "meeting_references",
-             "existing_deal", "accusation_heads", "circumstance_governors")
+             "existing_deal", "accusation_heads", "circumstance_governors", "protest_movements",
+             "recent_adverbs", "future_qualifiers", "duty_nouns")
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,15 @@ class Cues:
     existing_deal: PhraseIndex[str]
     accusation_heads: PhraseIndex[str]
     circumstance_governors: PhraseIndex[str]
+    protest_movements: PhraseIndex[str]
+    recent_adverbs: PhraseIndex[str]
+    future_qualifiers: PhraseIndex[str]
+    duty_nouns: PhraseIndex[str]
     verbal_types: frozenset[str]
     dateline_types: frozenset[str]
     host_entries: frozenset[str] = frozenset()
     meeting_topic_entries: frozenset[str] = frozenset()
+    other_event_markers: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -59,4 +66,5 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     return Cues(**indexes, verbal_types=frozenset(data["verbal_types"]),
                 dateline_types=frozenset(data["dateline_types"]),
                 host_entries=frozenset(data.get("host_entries", ())),
-                meeting_topic_entries=frozenset(data.get("meeting_topic_entries", ())))
+                meeting_topic_entries=frozenset(data.get("meeting_topic_entries", ())),
+                other_event_markers=tuple(normalize(w) for w in data.get("other_event_markers", ())))

@@ -162,7 +162,8 @@ def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
         context.sentence_number = number
         _note_speaker(sentence.tokens, kb, context)
         candidates.extend(_sentence_events(sentence, triggers, kb, context, len(candidates)))
-    candidates = _with_article_country(_drop_repeated_mentions(candidates), kb, context)
+    candidates = _with_article_country(
+        _drop_repeated_mentions(candidates, kb.cues.dateline_types, kb.cues.other_event_markers), kb, context)
     return _renumber([_day_only(_undated(_at_home(_canonical_parties(c, context), kb, context), context))
                       for c in candidates])
 
@@ -282,18 +283,31 @@ def _country_only(country: str, anchor: Place, kb: Knowledge) -> Place:
                  precision="country")
 
 
-def _drop_repeated_mentions(candidates: list[EventCandidate]) -> list[EventCandidate]:
+def _drop_repeated_mentions(candidates: list[EventCandidate], material_types: frozenset[str] = frozenset(),
+                            other_markers: tuple[str, ...] = ()) -> list[EventCandidate]:
     """Keep one candidate per real-world event: a later mention of the same type whose every
     known argument agrees with an earlier one's is the same event told again (GUIDELINES:
     one event, annotated once)."""
     kept: list[EventCandidate] = []
     for candidate in candidates:
-        same = next((i for i, earlier in enumerate(kept) if _same_event(earlier, candidate)), None)
+        same = (None if _told_as_another(candidate, other_markers) else
+                next((i for i, earlier in enumerate(kept) if _same_event(earlier, candidate, material_types)), None))
         if same is None:
             kept.append(candidate)
-        elif _informativeness(candidate) > _informativeness(kept[same]):
-            kept[same] = candidate  # the event stays once, at its most informative mention
+        elif (_informativeness(candidate) > _informativeness(kept[same])
+              and not _same_scene(kept[same], candidate, material_types)):
+            # The event stays once, at its most informative mention; a scene already told with
+            # its place and day stays where first told (a retelling adds only wordings of parties).
+            kept[same] = candidate
     return sorted(kept, key=lambda c: (c.evidence.start, c.trigger.start))
+
+
+def _told_as_another(candidate: EventCandidate, markers: tuple[str, ...]) -> bool:
+    """The sentence says its event is another one ("وفي حادث آخر", "هجوم منفصل")."""
+    if not markers:
+        return False
+    text = normalize(candidate.evidence.text)
+    return any(marker in text for marker in markers)
 
 
 def _informativeness(candidate: EventCandidate) -> int:
@@ -302,15 +316,19 @@ def _informativeness(candidate: EventCandidate) -> int:
                                                 candidate.date.value, candidate.killed, candidate.injured))
 
 
-def _same_event(earlier: EventCandidate, later: EventCandidate) -> bool:
+def _same_event(earlier: EventCandidate, later: EventCandidate,
+                material_types: frozenset[str] = frozenset()) -> bool:
     if earlier.event_type != later.event_type:
         return False
     if _repeated_words(earlier, later):
         return True
+    if _same_scene(earlier, later, material_types):
+        return True
+    earlier_place, later_place = _place_names(earlier, later)
     pairs = (
         (_name(earlier.actor), _name(later.actor)),
         (_name(earlier.target), _name(later.target)),
-        (_name(earlier.location), _name(later.location)),
+        (earlier_place, later_place),
         (earlier.date.value, later.date.value),
         (earlier.killed, later.killed),
     )
@@ -322,15 +340,44 @@ def _same_event(earlier: EventCandidate, later: EventCandidate) -> bool:
             or all(a is None for a, _ in pairs) or all(b is None for _, b in pairs))
 
 
+def _same_scene(earlier: EventCandidate, later: EventCandidate, material_types: frozenset[str]) -> bool:
+    """A material event of one type, at one named place below the country, on one day: the same
+    occurrence however its parties are worded ("تظاهرات سلمية في ساحة التحرير … شارك فيها الآلاف"
+    … "وتظاهر الآلاف من الناشطين … في ساحة التحرير … الجمعة"); a crowd or a force is named
+    differently at each mention, the place and the day are not. A town is place enough for a
+    crowd; attacks in one town on one day are often several (two bombs in Baghdad), so for them
+    only a site (a square, a building) is."""
+    if earlier.event_type not in material_types or earlier.killed != later.killed:
+        return False  # (two tolls are two attacks)
+    first, second = earlier.location, later.location
+    precise = ("point",) if earlier.event_type not in PUBLIC_TYPES else ("point", "city")
+    return (first is not None and second is not None and first.precision in precise and bool(first.name)
+            and first.name == second.name and earlier.date.value is not None
+            and earlier.date.value == later.date.value)
+
+
+def _place_names(earlier: EventCandidate, later: EventCandidate) -> tuple[str | None, str | None]:
+    """The two places as names to compare, a country taken as agreeing with a place inside it on
+    the same day: a lead's "في مدن عراقية عدة" is where the later "في ساحة التحرير" is
+    (GUIDELINES: a plain repeat is not another event). Without one day a country is too broad a
+    setting to tie two mentions (the air strikes in Iraq are not the operation in Anbar)."""
+    first, second = earlier.location, later.location
+    if (first is not None and second is not None and first.country and first.country == second.country
+            and (first.precision == "country" or second.precision == "country")
+            and earlier.date.value is not None and earlier.date.value == later.date.value):
+        return None, None
+    return _name(first), _name(second)
+
+
 def _repeated_words(earlier: EventCandidate, later: EventCandidate) -> bool:
     """The same words told again by the same doer ("أحيلوا للمحاكمة" … "أحيلوا للمحاكمة"): a
     statement or a court step repeated in the article's retelling, its targets split over mentions.
     Two places or two tolls are two events, so those must still agree."""
     if earlier.cameo != later.cameo or _bare_word(earlier.trigger.text) != _bare_word(later.trigger.text):
         return False
-    pairs = ((_name(earlier.actor), _name(later.actor)), (earlier.date.value, later.date.value),
-             (_name(earlier.location), _name(later.location)), (earlier.killed, later.killed))
-    if not all(a is None or b is None or a == b for a, b in pairs):
+    pairs = ((_specific_name(earlier.actor), _specific_name(later.actor)), (earlier.date.value, later.date.value),
+             (earlier.killed, later.killed))
+    if not all(a is None or b is None or a == b for a, b in pairs) or not _places_agree(earlier, later):
         return False
     # Told again to other addressees, a call asks the same thing ("دعا … الحكومة إلى الإصلاح" …
     # "ودعا … البرلمان إلى الإصلاح"); asking something else of others is another statement
@@ -358,6 +405,24 @@ def _bare_word(text: str) -> str:
     """The trigger's words without a leading conjunction: "ودعا" tells again what "دعا" told."""
     words = normalize(text)
     return words[1:] if words[:1] in {"و", "ف"} and len(words.split()[0]) > 3 else words
+
+
+def _places_agree(earlier: EventCandidate, later: EventCandidate) -> bool:
+    """No place stated for one, the same place, or a country and a place inside it."""
+    first, second = earlier.location, later.location
+    if first is None or second is None or first.name == second.name:
+        return True
+    return bool(first.country) and first.country == second.country and "country" in (first.precision, second.precision)
+
+
+def _specific_name(party: Participant | None) -> str | None:
+    """A party's name when it names someone; a generic one ("Judiciary (unspecified)", a pronoun
+    resolved to a kind) fits any party of the article, so it disagrees with none."""
+    name = _name(party)
+    return None if name is None or name.endswith((UNSPECIFIED, ANAPHOR)) else name
+
+
+ANAPHOR = " (anaphor)"
 
 
 def _name(value: Participant | Place | None) -> str | None:
@@ -465,6 +530,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     chosen = _one_trigger_per_event(triggers, tokens, kb.cues)
     owners = _casualty_owners(casualties, chosen, tokens, kb.cues)
     context.sentence_triggers = [t for t in chosen if t.weight >= MIN_WEIGHT]
+    coordinated: set[int] = set()  # events told by a verb joined with و (``_coordinated_verb``)
     for trigger in chosen:
         if trigger.weight < MIN_WEIGHT:
             continue  # a word the negative cues doubt (a cabinet session, an accident)
@@ -474,15 +540,121 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
             continue  # "وأمرت النيابة العامة بحبس 24 متهما": the detention ordered is the event
         if _meeting_topic(trigger, chosen, tokens, kb.cues):
             continue
+        if _pledged_act(trigger, chosen, tokens):
+            continue  # "تعهد مشرعون … بالضغط على …": the act pledged is the event, to come
         if trigger.entry.event_type in context.told_types and _told_before(trigger, triggers, tokens):
             continue  # "وقتل 260 مقاتلا في هذه الغارات": the raids were told earlier, this is their aftermath
         owned = [c for c, owner in zip(casualties, owners, strict=True) if owner is trigger]
         event = _candidate(sentence, trigger, participants, places, dates, casualties, kb, context,
                            first_index + len(events), owned)
         if event is not None:
+            event = _duty_or_blame(_protest_or_disapproval(event, trigger, kb.lexicon), trigger, tokens, kb)
+            if _coordinated_verb(tokens[trigger.first].norm, trigger.entry, event.trigger.text):
+                coordinated.add(id(event))
             events.append(event)
+    events = _one_statement_per_speaker(_fought_for(_one_reading_per_word(events)), kb.cues, coordinated)
     context.told_types.update(event.event_type for event in events)
     return _at_meeting(events, tokens, kb, context)
+
+
+SEIZE_MODE = "seize"
+OFFICIAL_PROTESTER_KINDS = frozenset({"person", "government", "state"})
+CROWD_PROTEST_ENTRY = "protest.protest_verb"
+VERBAL_PROTEST_ENTRY = "accuse.protest_verbal"
+
+
+def _protest_or_disapproval(event: EventCandidate, trigger: TriggerMatch, lexicon: TriggerLexicon) -> EventCandidate:
+    """احتج read both ways (a shared entry: a crowd's PROTEST or an official's ACCUSE): the actor
+    decides. A minister or a government that "protested against" practices disapproves in words
+    ("واحتج سيرجي لافروف وزير الخارجية على …"): the PROTEST becomes that ACCUSE (whose own reading
+    may have been taken by a stronger accusation word nearby, or not kept); a crowd takes to the
+    street. (``_one_reading_per_word`` then drops the other reading of the same word.)"""
+    if (trigger.entry.id != CROWD_PROTEST_ENTRY or event.actor is None
+            or event.actor.kind not in OFFICIAL_PROTESTER_KINDS):
+        return event
+    verbal = lexicon.by_id.get(VERBAL_PROTEST_ENTRY)
+    if verbal is None:
+        return event
+    return event.model_copy(update={"event_type": verbal.event_type, "mode": verbal.mode, "cameo": verbal.cameo,
+                                    "quad_class": quad_class(verbal.cameo), "location": None})
+
+
+BLAME_ENTRY = "accuse.blame"
+CALL_ENTRY = "request.call"
+DUTY_REACH = 10  # "محملاً المجتمع الدولي والأمم المتحدة مسؤوليتها في حماية": the addressees between
+
+
+def _duty_or_blame(event: EventCandidate, trigger: TriggerMatch, tokens: Sequence[Token],
+                   kb: Knowledge) -> EventCandidate:
+    """حمّل X المسؤولية: blame for what happened (ACCUSE), or, when the responsibility is a duty
+    to act ("مسؤوليتها في حماية السكان", "مسؤولية ضمان …"), a call on X to act (REQUEST)."""
+    if trigger.entry.id != BLAME_ENTRY:
+        return event
+    end = min(len(tokens), trigger.last + DUTY_REACH)
+    for index in range(trigger.first, end):
+        word = tokens[index].norm
+        if word in roles.CLAUSE_BREAKS:
+            return event
+        if "مسؤولي" not in word:
+            continue
+        duty = any(kb.cues.duty_nouns.contains_at(tokens, at)
+                   for at in range(index + 1, min(len(tokens), index + 3)))
+        call = kb.lexicon.by_id.get(CALL_ENTRY)
+        if duty and call is not None:
+            return event.model_copy(update={"event_type": call.event_type, "mode": call.mode, "cameo": call.cameo,
+                                            "quad_class": quad_class(call.cameo)})
+        return event
+    return event
+
+
+def _one_reading_per_word(events: list[EventCandidate]) -> list[EventCandidate]:
+    """A word read as two events of one type (a shared entry decided by its actor): told once."""
+    kept: list[EventCandidate] = []
+    for event in events:
+        if not any(k.event_type == event.event_type and k.trigger.start == event.trigger.start for k in kept):
+            kept.append(event)
+    return kept
+
+
+def _fought_for(events: list[EventCandidate]) -> list[EventCandidate]:
+    """Territory taken with fighting told in the same sentence ("السيطرة على أكثر من 90% من عدن
+    … ودحر الحوثيين"): the fighting is the event, ASSAULT (GUIDELINES: taking territory without
+    described fighting is COERCE, fighting for it is ASSAULT)."""
+    if not any(e.event_type == "ASSAULT" for e in events):
+        return events
+    return [e for e in events if not (e.event_type == "COERCE" and e.mode == SEIZE_MODE)]
+
+
+def _one_statement_per_speaker(events: list[EventCandidate], cues: Cues,
+                               coordinated: set[int] | frozenset[int] = frozenset()) -> list[EventCandidate]:
+    """One verbal event of a type per speaker in a sentence: a call, a condemnation or a meeting
+    told again in the same sentence by the same party ("ندعو القادة العرب إلى … وندعوهم لأخذ
+    قرارات", "قام … بزيارة للمركز، والتقى بالمشرف عليه") is one statement or one visit, its parts
+    spread over the sentence (GUIDELINES: one real-world event is annotated once). Material events
+    stay apart: two attacks on two places are two events."""
+    kept: list[EventCandidate] = []
+    for event in events:
+        if event.event_type in cues.verbal_types and any(
+                earlier.event_type == event.event_type
+                and (_name(earlier.actor) == _name(event.actor) or id(event) in coordinated)
+                for earlier in kept):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _coordinated_verb(word: str, entry: TriggerEntry, text: str = "") -> bool:
+    """والتقى، وندعوهم: a finite verb joined by و, whose subject is the one of the verb before it
+    (a new party would be named with a verb of its own, "فيما دعت الكتلة"). ``word`` is the
+    trigger's first token (matching form), ``text`` its surface. The و must be the conjunction:
+    the word without it is a form of the entry and the word itself is not (وافق، وقع are verbs)."""
+    if text.strip() and text.split()[0].endswith("ة"):
+        return False  # (ة ends nouns only: ودعوة)
+    bare = word[1:]
+    if not word.startswith("و") or len(bare) < 3 or bare.startswith(("ال", "لل", "بال")) or _masdar_shaped(bare):
+        return False
+    heads = _first_words(entry)
+    return word not in heads and any(form in heads for form in readings(bare))
 
 
 def _at_meeting(events: list[EventCandidate], tokens: Sequence[Token], kb: Knowledge,
@@ -585,6 +757,18 @@ def _call_reach(word: str) -> int:
 
 
 ORDER_ENTRIES = frozenset({"request.order"})
+PLEDGE_ENTRIES = frozenset({"agree.pledge"})
+
+
+def _pledged_act(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Sequence[Token]) -> bool:
+    """A pledge of an act ("تعهد بمحاربة الجماعات الإرهابية", "تعهد مشرعون … بالضغط على كبار
+    المسؤولين"): the act pledged, told as planned, is the event (the annotations code a pledge to
+    fight as THREATEN, a pledge to press as REQUEST), not an agreement of its own."""
+    if trigger.entry.id not in PLEDGE_ENTRIES:
+        return False
+    return any(other.entry.event_type != trigger.entry.event_type and other.weight >= MIN_WEIGHT
+               and 0 <= other.first - trigger.last <= ADDRESSEE_REACH
+               and not roles.crosses_clause(tokens, trigger.last, other.first) for other in chosen)
 
 
 def _order_for(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Sequence[Token], cues: Cues) -> bool:
@@ -611,11 +795,58 @@ def _inside_protest_or_call(trigger: TriggerMatch, chosen: list[TriggerMatch], t
         if (kind == "REQUEST" and other.entry.event_type == "PROTEST"
                 and not roles.crosses_clause(tokens, other.last, trigger.first)):
             return True
-        if (other.entry.event_type == "REQUEST" and kind != "REQUEST" and trigger.entry.pos != "verb"
-                and 0 <= trigger.first - other.last <= _call_reach(tokens[trigger.first].norm)
-                and not roles.crosses_clause(tokens, other.last, trigger.first)):
+        if other.entry.event_type != "REQUEST" or kind == "REQUEST":
+            continue
+        if _listed_demand(tokens, other, trigger):
+            return True
+        if roles.crosses_clause(tokens, other.last, trigger.first):
+            continue
+        reach = _call_reach(tokens[trigger.first].norm)
+        if trigger.entry.pos != "verb" and 0 <= trigger.first - other.last <= reach:
+            return True
+        # "دعت كتلة المواطن وزراءها إلى وضع استقالاتهم", "ودعا القوى السياسية إلى التعاون معه":
+        # past the addressee, what follows إلى / على / ب is a verbal noun, asked for, not done.
+        # A protest called for is the protest, to come (the annotations code it PROTEST).
+        # An order is done by ordering it ("وأمرت النيابة بحبس …", ``_order_for``): its act stays.
+        content = _call_content(tokens, other) if other.entry.id not in ORDER_ENTRIES else None
+        if content is not None and kind not in PUBLIC_TYPES and 0 <= trigger.first - content <= reach:
             return True
     return False
+
+
+CALL_COMPLEMENTS = frozenset({"الي", "علي"})  # matching forms of إلى، على
+DEMAND_LIST_REACH = 30  # "وطالبوا بتوفير الخدمات …، والقضاء على الفساد …، ومحاسبة المسؤولين"
+
+
+def _listed_demand(tokens: Sequence[Token], call: TriggerMatch, trigger: TriggerMatch) -> bool:
+    """A verbal noun joined by و to a list of demands that opens after the call with ب or إلى
+    ("وطالبوا بتوفير الخدمات …، والقضاء على الفساد …، ومحاسبة المسؤولين"): each item after a
+    comma opens with و, so the list runs on across the commas (a sentence stop ends it)."""
+    direct = call.last < len(tokens) and tokens[call.last].norm.startswith("ب")  # "وطالبوا بتوفير"
+    content = call.last if direct else _call_content(tokens, call)
+    if (content is None or not tokens[trigger.first].norm.startswith("و")
+            or not 0 < trigger.first - content <= DEMAND_LIST_REACH):
+        return False
+    for index in range(content, trigger.first):
+        word = tokens[index].norm
+        if word in roles.CLAUSE_BREAKS and (word != "،" or not tokens[index + 1].norm.startswith("و")):
+            return False
+    return True
+ADDRESSEE_REACH = 8  # "دعت كتلة المواطن السبت وزراءها وبقية وزراء الحكومة إلى …": the addressee between
+
+
+def _call_content(tokens: Sequence[Token], call: TriggerMatch) -> int | None:
+    """Where what a call asks for begins, past its addressee: after إلى / على, or at a word with
+    ب ("طالب الحكومة بالإفراج عن …"); None when neither follows the call within reach."""
+    for index in range(call.last, min(len(tokens), call.last + ADDRESSEE_REACH)):
+        word = tokens[index].norm
+        if word in roles.CLAUSE_BREAKS:
+            break
+        if word in CALL_COMPLEMENTS:
+            return index + 1
+        if word.startswith("ب") and len(word) > 3 and index > call.last:
+            return index
+    return None
 
 
 def _with_unknown_places(places: list[PlaceMatch], entities: list[tuple[int, int, str]],
@@ -809,7 +1040,8 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     if not verbal and _aimed_at(tokens, trigger, kb.cues):
         return None  # "انتقلوا إلى سورية للمشاركة في عملية عسكرية": the aim of a move, not an occurrence
     if (entry.event_type not in PLACED_VERBAL_TYPES and _purpose_clitic(tokens, trigger)
-            and not _governed_by_occurrence_verb(tokens, trigger, kb.cues)):
+            and not _governed_by_occurrence_verb(tokens, trigger, kb.cues)
+            and not _crowd_went_out(tokens, trigger, kb.cues)):
         return None  # "استعدادا لضرب إيران", "ليس لشن هجوم": what someone aims at, not what happened
     if not verbal and _negated(tokens, trigger):
         return None  # "الأشخاص الذين لم يتم خطفهم", "لن يعدموا": said not to happen
@@ -831,14 +1063,19 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         return None  # "أي ظلم يحدثنا عنه وهو يساند …؟!": the writer's argument, not a report
     participants = _with_surnames(tokens, _not_places(participants, places), context)
     modality, source = modality_of(tokens, trigger, participants, kb.cues, verbal)
+    if modality == "asserted" and trigger.last < len(tokens) and kb.cues.future_qualifiers.contains_at(
+            tokens, trigger.last):
+        modality = "planned"  # "للمباحثات المقبلة": the upcoming talks are announced, to come
     if modality == "asserted" and entry.event_type in PLACED_VERBAL_TYPES and _purpose_clitic(tokens, trigger):
         modality = "planned"  # "توجه إلى الكويت لإجراء مشاورات": the meeting he went for is still to come
     if modality == "hypothetical" and conditioned(tokens, trigger, kb.cues):
         return None  # "إذا قام أي حارس بضرب سجين", "إمكانية خطف": a condition, no occurrence
     if entry.event_type in PUBLIC_TYPES and modality == "claimed":
         return None  # a protest in a speaker's words is referred to; the outlet tells one it reports
-    if (not verbal and modality != "planned" and _imperfect(tokens[trigger.first].norm, trigger)
+    head = tokens[trigger.first].norm
+    if (not verbal and modality != "planned" and (_imperfect(head, trigger) or _imperfect_head(head, trigger))
             and not _anchored(tokens, trigger, dates, casualties)):
+        # (a phrase opened by the imperfect as well: "تشن حربا على الأكراد", "قبل أن يطلق النار")
         return None  # "النظام الذي يقتل ويخطف", "الأطفال يخطفون": a habit or a charge, no one act
     if _habitual_statement(tokens, trigger, modality, dates, casualties, kb.cues):
         return None  # "البحث عمن يدعم ويساند التحرير": a third party's habit, no one statement
@@ -920,8 +1157,9 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     if _nominal(tokens, trigger) and not _occurs(tokens, trigger, actor, target, dates, casualties, kb.cues,
                                                  places if not verbal else [], material=not verbal):
         return None  # a noun naming a known thing (الاتفاق، الدعم), not an occurrence
-    if not verbal and not (actor or target or location or killed or injured or when):
-        return None  # nothing ties the word to an occurrence
+    if not verbal and not (actor or target or location or killed or injured or when
+                           or (entry.event_type in PUBLIC_TYPES and roles.crowd(tokens, trigger))):
+        return None  # nothing ties the word to an occurrence (a protest's crowd does)
     if (entry.event_type in ANCHORED_TYPES and _nominal(tokens, trigger)
             and sum(x is not None for x in (actor, target, location, when, killed or injured)) < NOUN_ANCHORS):
         return None  # "الهجوم على …" with one anchor: a reference more often than a report
@@ -1076,6 +1314,8 @@ def _occurs(tokens: Sequence[Token], trigger: TriggerMatch, actor: Mention | Non
             return True
     if _light_verb_before_insertion(tokens, trigger.first, cues):
         return True
+    if _crowd_went_out(tokens, trigger, cues):
+        return True  # "نزل آلاف المتظاهرين إلى شوارع العاصمة في مسيرات احتجاجية"
     if material and _purpose(tokens[trigger.first].norm):
         return False  # "استعدادا لضرب إيران", "مخطط لاغتيال …": an aim, not an occurrence
     if material and _counted_events(tokens, trigger):
@@ -1095,6 +1335,11 @@ def _occurs(tokens: Sequence[Token], trigger: TriggerMatch, actor: Mention | Non
         weak += 1
     if _possessed(tokens[trigger.first].norm, trigger):
         weak += 1  # زيارته، اتفاقها، لقائه: the pronoun names the doer
+    if any(cues.recent_adverbs.contains_at(tokens, index)
+           for index in range(trigger.last, _clause_end(tokens, trigger))):
+        weak += 1  # "زيارة الأمير … مؤخرا لموسكو": told as having happened lately
+    if trigger.last < len(tokens) and cues.future_qualifiers.contains_at(tokens, trigger.last):
+        weak += 1  # "للمباحثات المقبلة": an event announced, to come
     if any(trigger.last <= p.first <= trigger.last + PLACE_REACH
            and not roles.crosses_clause(tokens, trigger.last, p.first) for p in places):
         weak += 1
@@ -1102,6 +1347,11 @@ def _occurs(tokens: Sequence[Token], trigger: TriggerMatch, actor: Mention | Non
 
 
 PLACE_REACH = 6
+
+
+def _clause_end(tokens: Sequence[Token], trigger: TriggerMatch) -> int:
+    """The index of the first clause break after the trigger (or the sentence's end)."""
+    return next((i for i in range(trigger.last, len(tokens)) if tokens[i].norm in roles.CLAUSE_BREAKS), len(tokens))
 INSERTION_REACH = 8  # "، في (2 آب 2015)،": a short date or place set off by two commas
 
 
@@ -1115,6 +1365,14 @@ def _light_verb_before_insertion(tokens: Sequence[Token], noun: int, cues: Cues)
             return tokens[comma].norm == "،" and comma > 0 and (
                 cues.light_verbs.contains_at(tokens, comma - 1) or cues.occurrence.contains_at(tokens, comma - 1))
     return False
+
+
+def _crowd_went_out(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
+    """A protest word after a crowd's going out or gathering in its clause ("خرجوا … للاحتجاج على
+    قرار الحكومة", "نزل آلاف الأشخاص إلى الشوارع للاحتجاج"): the going out was the protest, told
+    as having happened, not an aim."""
+    return (trigger.entry.event_type in PUBLIC_TYPES
+            and _governed(tokens, trigger.first, cues.protest_movements, GOVERNING_VERB_REACH))
 
 
 def _purpose(word: str) -> bool:
@@ -1214,12 +1472,15 @@ def _subordinate(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
     if trigger.first == 0:
         return False
     previous = tokens[trigger.first - 1].norm
-    # "البحث عمن يدعم ويساند التحرير": من before an imperfect verb is "whoever", no one's act
-    return previous in RELATIVE_PRONOUNS or (previous in WHOEVER
-                                             and _imperfect_head(tokens[trigger.first].norm, trigger))
+    # "البحث عمن يدعم ويساند التحرير", "يفضح من يحرضهم": من before an imperfect verb is
+    # "whoever", no one's act (an entry may list the ي- form only, so its prefix is enough: no
+    # event noun opens with ي)
+    word = tokens[trigger.first].norm
+    return previous in RELATIVE_PRONOUNS or (previous in WHOEVER and (
+        _imperfect_head(word, trigger) or (word.startswith("ي") and len(word) > 3)))
 
 
-WHOEVER = frozenset({"من", "عمن", "ممن", "لمن"})
+WHOEVER = frozenset({"من", "عمن", "ممن", "لمن", "ومن", "وممن", "ولمن"})  # "ومن يحرضهم": and whoever
 
 
 TIME_REFERENCE_REACH = 4  # "بعد ثمانية أيام من الهجوم": governor … من/على … event word
@@ -1341,7 +1602,11 @@ def _long_ago(tokens: Sequence[Token], trigger: TriggerMatch, dates: list[DateMe
     return False
 
 
-ACCUSATION_REACH = 14  # "اتهم نائب وزير الدفاع الصومالي صلاد علي جيلي جماعة مرتبطة بتنظيم القاعدة بمحاولة …"
+# "اتهم نائب وزير الدفاع الصومالي صلاد علي جيلي جماعة مرتبطة بتنظيم القاعدة بمحاولة …", "اتهم رئيس المجلس
+# الوطني الكردستاني زبير ايدار «الدولة التركية ورجب طيب اردوغان» بـ«خرق» الهدنة": a titled accuser and
+# two accused between the accusation and the charge, in one clause.
+ACCUSATION_REACH = 20
+CASE_NOUNS = frozenset({"حادث", "حادثه", "قضيه", "جريمه", "عمليه"})  # matching forms
 BA_WORDS = frozenset({"ب", "«", '"', "“"})  # "بـ«اغتصاب …»": the preposition written apart
 
 
@@ -1350,7 +1615,9 @@ def _charged_with(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) ->
     بتنفيذ اعتداء", "اتهم تحقيق … في مقتل 24 مدنيا"): the act the accused is charged with, which
     the sentence does not report."""
     first = trigger.first
-    after_fi = first > 0 and tokens[first - 1].norm == "في"
+    # "في مقتل", or with the case named between: "في حادث التفجير الإرهابي", "في قضية اغتيال"
+    after_fi = first > 0 and (tokens[first - 1].norm == "في" or (
+        first > 1 and tokens[first - 2].norm == "في" and tokens[first - 1].norm in CASE_NOUNS))
     if not (after_fi or _after_ba(tokens, trigger)):
         return False
     for start in range(max(0, first - ACCUSATION_REACH), first):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hadath.extract.events import extract_events
+from hadath.extract.events import _coordinated_verb, extract_events, knowledge
 from hadath.stages import normalize
 from schemas import Article, EventCandidate
 
@@ -501,3 +501,167 @@ def test_the_protesters_demands_behind_a_preposition_are_no_call() -> None:
 def test_a_joint_force_doing_an_act_is_its_actor_not_a_cooperation() -> None:
     assert "COOPERATE" not in types_of("وشنت قوات مشتركة من نيجيريا والنيجر وتشاد هجوما كبيرا على المتشددين أمس.")
     assert "COOPERATE" in types_of("وأعلنت نيجيريا والنيجر أمس تشكيل قوات مشتركة لمواجهة بوكو حرام.")
+
+
+def test_protest_retold_at_the_same_place_and_day_is_one_event() -> None:
+    # The crowd is worded differently at each mention; the square and the day are the same.
+    text = ("وانطلقت الجمعة تظاهرات حاشدة في ساحة التحرير وسط بغداد شارك فيها الآلاف من المواطنين. "
+            "وأكد ناشطون أن الحكومة لم تستجب بعد. "
+            "وتظاهر مئات الناشطين في ساحة التحرير وسط بغداد الجمعة.")
+    protests = [e for e in events_of(text) if e.event_type == "PROTEST"]
+    assert len(protests) == 1
+    assert protests[0].evidence.text.startswith("وانطلقت")
+
+
+def test_protests_at_two_places_stay_two_events() -> None:
+    text = ("وتظاهر الآلاف في ساحة التحرير وسط بغداد الجمعة. "
+            "كما تظاهر مئات آخرون في مدينة البصرة الجمعة.")
+    assert types_of(text).count("PROTEST") == 2
+
+
+@pytest.mark.parametrize("text", [
+    # past a long addressee, what follows إلى is asked for, not done
+    "ودعت الكتلة السبت وزراءها وبقية وزراء الحكومة إلى وضع استقالاتهم بيد رئيس الوزراء.",
+    "ودعا رئيس الوزراء القوى السياسية إلى التعاون معه في تنفيذ برنامج الإصلاح.",
+])
+def test_act_asked_for_past_the_addressee_is_the_calls_content(text: str) -> None:
+    assert types_of(text) == ["REQUEST"]
+
+
+def test_protest_called_for_stays_a_protest() -> None:
+    assert "PROTEST" in types_of("ودعا عدد من مناصري النظام السابق إلى تنظيم تظاهرات أخرى يوم الجمعة.")
+
+
+def test_territory_taken_with_fighting_is_the_fighting() -> None:
+    # GUIDELINES: taking territory without described fighting is COERCE, fighting for it ASSAULT.
+    assert types_of("وتمكنت القوات من السيطرة على المدينة ودحر الحوثيين منها أمس.") == ["ASSAULT"]
+    assert types_of("وسيطرت القوات على المدينة أمس.") == ["COERCE"]
+
+
+def test_importance_or_subject_of_an_act_is_a_topic() -> None:
+    # "the importance of coordinating": a topic, not a coordination told
+    assert "COOPERATE" not in types_of("وأكد الوزير أهمية تنسيق الجهد الإغاثي بين المركز والمجلس.")
+    # "coordinating regarding the distribution of aid": the aid is what the coordination is about
+    assert "AID" not in types_of("وتقوم الهيئة بالتنسيق مع الجهات المعنية حيال توزيع المساعدات الإنسانية.")
+
+
+def test_an_official_who_protested_disapproves_in_words() -> None:
+    # احتج: a minister's protest is an ACCUSE (disapprove), a crowd's a PROTEST.
+    assert "PROTEST" not in types_of("واحتج وزير الخارجية الروسي سيرجي لافروف على العقوبات الأوروبية.")
+    assert "ACCUSE" in types_of("واحتج وزير الخارجية الروسي سيرجي لافروف على العقوبات الأوروبية.")
+    assert types_of("واحتج الآلاف في ساحة التحرير على سوء الخدمات.") == ["PROTEST"]
+
+
+def test_a_pledged_act_is_the_event_not_the_pledge() -> None:
+    types = types_of("تعهد مشرعون أمريكيون بالضغط على كبار المسؤولين في الإدارة للكشف عن المعلومات.")
+    assert "AGREE" not in types and "REQUEST" in types
+
+
+def test_same_court_step_retold_with_a_generic_party_is_one_event() -> None:
+    text = ("وقالت النيابة العامة في مصر اليوم إن قيادات الجماعة أحيلوا للمحاكمة الجنائية في ميدان رابعة العدوية. "
+            "وأضافت أن عددا من الإسلاميين من خارج الجماعة أحيلوا للمحاكمة في القضية في مصر.")
+    assert types_of(text).count("ACCUSE") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "ونزل آلاف الأشخاص إلى الشوارع للاحتجاج على تدني الأجور في العاصمة.",  # going out "to protest"
+    "ونزل آلاف المتظاهرين إلى شوارع العاصمة والمدن الكبرى في مسيرات احتجاجية.",  # … "in protest marches"
+])
+def test_a_crowd_that_went_out_to_protest_protested(text: str) -> None:
+    assert "PROTEST" in types_of(text)
+
+
+def test_a_plan_to_protest_is_still_an_aim() -> None:
+    assert "PROTEST" not in types_of("واجتمع قادة النقابات أمس للتخطيط للاحتجاج على قانون الضرائب.")
+
+
+def test_two_bombings_in_one_city_on_one_day_stay_two() -> None:
+    text = ("وانفجرت سيارة مفخخة في سوق شعبي في مدينة كركوك أمس مما أسفر عن مقتل خمسة أشخاص. "
+            "وفي حادث آخر انفجرت عبوة ناسفة استهدفت دورية للشرطة في مدينة كركوك أمس.")
+    assert types_of(text).count("ASSAULT") == 2
+
+
+def test_charge_after_a_long_accuser_and_accused_is_no_event_of_its_own() -> None:
+    text = ("وردا على سؤال لوكالة فرانس برس اتهم رئيس المجلس الوطني الكردستاني زبير ايدار "
+            "«الدولة التركية ورجب طيب اردوغان» بـ«خرق» الهدنة وعملية السلام.")
+    assert types_of(text).count("ACCUSE") == 1
+
+
+def test_waging_war_in_the_present_is_a_stance_not_an_attack() -> None:
+    # An imperfect light verb with no day or toll: what someone does in general, no one act.
+    assert "ASSAULT" not in types_of("وقال إن تركيا تدعي قتال داعش ولكنها في الحقيقة تشن حربا على الأكراد.")
+    assert "ASSAULT" in types_of("وكانت القوات التركية قد شنت حربا على المسلحين في جنوب البلاد أمس.")
+
+
+@pytest.mark.parametrize(("text", "coordinated"), [
+    ("وندعوهم", True),  # "ندعو القادة … وندعوهم لأخذ قرارات": the same speaker calls again
+    ("وطالب", True),
+    ("ودعوة", False),  # a verbal noun
+    ("دعا", False),  # not joined
+    ("وافق", False),  # و is the root's first letter: a verb of its own, not "and"
+])
+def test_a_verb_joined_by_waw_keeps_its_subject(text: str, coordinated: bool) -> None:
+    kb = knowledge()
+    tokens = normalize(Article(id="t", text=f"{text} المجلس على الخطة.", published_at="2015-08-09")).sentences[0].tokens
+    (trigger,) = [t for t in kb.lexicon.find(tokens) if t.first == 0]
+    assert _coordinated_verb(tokens[0].norm, trigger.entry, text) is coordinated
+
+
+def test_incitement_to_an_act_is_no_report_of_it() -> None:
+    text = "وقالت الصحيفة إن الفتوى جاءت تحفيزا على قتل المدنيين الأميركيين في العراق."
+    assert "ASSAULT" not in types_of(text)
+
+
+def test_a_visit_told_as_recent_happened() -> None:
+    from hadath.extract.events import _occurs, knowledge
+
+    kb = knowledge()
+
+    def occurs(text: str) -> bool:
+        tokens = normalize(Article(id="t", text=text, published_at="2015-08-09")).sentences[0].tokens
+        (visit,) = [t for t in kb.lexicon.find(tokens) if t.entry.event_type == "CONSULT"]
+        return _occurs(tokens, visit, None, None, [], [], kb.cues, [])
+
+    # "recently" in the noun's clause tells the visit as having happened; without it, a topic
+    assert occurs("وقال معاليه إن الزيارة الأخيرة للأمير مؤخرا لموسكو أسست لمرحلة جديدة.")
+    assert not occurs("وقال معاليه إن الزيارة الأخيرة للأمير لموسكو أسست لمرحلة جديدة.")
+
+
+def test_the_idea_of_an_act_is_a_topic() -> None:
+    assert "RETREAT" not in types_of("فإن الرئيس فقد أشاح عن فكرة الاستقالة التي تم تداولها مؤخرا.")
+
+
+def test_a_list_of_demands_runs_across_its_commas() -> None:
+    text = ("وطالب النواب بتوفير الخدمات الأساسية ومعالجة مشكلة انقطاع التيار الكهربائي المستمرة منذ سنوات، "
+            "والقضاء على الفساد المالي والإداري المستشري في مفاصل الحكومة، ومحاسبة المسؤولين والفاسدين.")
+    assert "ACCUSE" not in types_of(text)
+
+
+def test_whoever_does_it_is_no_one_doing_it() -> None:
+    assert "ACCUSE" not in types_of("ودعا الشيخ الله أن يفضح من يحرضهم أو يضللهم.")
+
+
+def test_support_sought_is_not_given() -> None:
+    text = "لكن هذه الاحتجاجات قد تعقد مساعي الحكومة في حشد التأييد لمعركتها ضد المتشددين."
+    assert "SUPPORT" not in types_of(text)
+
+
+def test_upcoming_talks_are_a_planned_event() -> None:
+    text = "وقال وزير الخارجية الروسي سيرجي لافروف إن اللقاء أتاح وضع إطار جيد للمباحثات المقبلة مع الاتحاد الأوروبي."
+    (talks,) = [e for e in events_of(text) if e.trigger.text == "للمباحثات"]
+    assert talks.event_type == "CONSULT" and talks.modality == "planned"
+
+
+def test_responsibility_to_protect_is_a_call_and_for_what_happened_blame() -> None:
+    duty = types_of("وحذر الناطق باسم الائتلاف من مجزرة، محملا المجتمع الدولي والأمم المتحدة مسؤوليتها "
+                    "في حماية السكان.")
+    assert "REQUEST" in duty
+    blame = types_of("وانتقد رئيس الوزراء العراقي حيدر العبادي الأداء الحكومي، محملا القوى السياسية معظم "
+                     "المسؤولية عما جرى في البلاد.")
+    assert "ACCUSE" in blame and "REQUEST" not in blame
+
+
+def test_charged_in_the_case_of_an_attack_is_the_charge() -> None:
+    text = ("وكانت النيابة العامة وجهت في 14 يوليو الماضي الاتهام إلى 29 شخصا في حادث التفجير الإرهابي "
+            "الذي استهدف المسجد.")
+    assert "ASSAULT" not in types_of(text)

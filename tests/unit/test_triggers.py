@@ -407,3 +407,73 @@ def test_gsr_recall() -> None:
         precision = tally["tp"] / max(1, tally["tp"] + tally["fp"])
         print(f"GSR dev {event_type}: lexicon-only recall {recall:.3f}, precision {precision:.3f} {tally}")
         assert recall >= 0.8, (event_type, tally)
+
+
+def test_no_fly_zone_is_no_embargo(lexicon: TriggerLexicon) -> None:
+    zone = find(lexicon, "ينص الاتفاق على إقامة منطقة حظر جوي في شمال سوريا")
+    assert not {"SANCTION", "COERCE"} & types_of(zone)
+    assert "SANCTION" in types_of(find(lexicon, "فرض مجلس الأمن حظر جوي على ليبيا"))
+
+
+def test_an_invitation_is_no_visit(lexicon: TriggerLexicon) -> None:
+    assert "CONSULT" not in types_of(find(lexicon, "وبدعوة من المنظمات أحيا المتظاهرون ذكرى الضحايا"))
+    assert "CONSULT" in types_of(find(lexicon, "وصل الرئيس إلى الرياض في زيارة رسمية بدعوة من الملك"))
+
+
+def test_clearing_an_area_is_fighting(lexicon: TriggerLexicon) -> None:
+    assert [m for m in find(lexicon, "وتطهير عدة معسكرات للمتشددين حول البلدة")
+            if m.entry.event_type == "ASSAULT" and m.weight >= MIN_WEIGHT]
+
+
+def test_a_warning_to_whoever_and_a_military_position_are_no_events(lexicon: TriggerLexicon) -> None:
+    deterrent = find(lexicon, "وتحذر في الوقت ذاته كل من تسول له نفسه المساس بأمن البلاد")
+    assert "ACCUSE" not in types_of(deterrent)
+    assert "ACCUSE" in types_of(find(lexicon, "وحذرت الخارجية إسرائيل من عواقب الاقتحام"))
+    position = find(lexicon, "هجوم مباغت شنه المسلحون على تمركز للكتيبة قرب المدينة")
+    assert "MOBILIZE" not in types_of(position)
+    assert "MOBILIZE" in types_of(find(lexicon, "تمركزت القوات على مشارف المدينة"))
+
+
+def test_approval_as_a_condition_is_no_agreement(lexicon: TriggerLexicon) -> None:
+    condition = find(lexicon, "أي طلعة جوية لا تتم إلا بموافقة من السلطات العراقية")
+    assert "AGREE" not in types_of(condition)
+    assert "AGREE" in types_of(find(lexicon, "أعلنت الحكومة موافقتها على المبادرة"))
+
+
+def test_at_dawn_is_no_bombing(lexicon: TriggerLexicon) -> None:
+    assert "ASSAULT" not in types_of(find(lexicon, "جاره الذي اعتقل فجرا للاشتباه في ضلوعه"))
+
+
+def test_designating_a_group_terrorist_is_a_restriction(lexicon: TriggerLexicon) -> None:
+    found = [m for m in find(lexicon, "وأعلنتها الحكومة جماعة إرهابية") + find(lexicon, "ثم أعلنتها جماعة إرهابية")
+             if m.entry.event_type == "COERCE" and m.weight >= MIN_WEIGHT]
+    assert found
+
+
+def test_a_host_welcoming_visitors_is_no_support(lexicon: TriggerLexicon) -> None:
+    visit = find(lexicon, "ورحب المدير الإقليمي للحملة الوطنية الدكتور بدر السمحان بالوفد وزيارته")
+    assert "SUPPORT" not in types_of(visit)
+    assert "SUPPORT" in types_of(find(lexicon, "ورحب وزير الخارجية بقرار مجلس الأمن"))
+
+
+def test_blame_of_whoever_is_no_accusation(lexicon: TriggerLexicon) -> None:
+    anyone = find(lexicon, "لا نتردد في مساءلة كل من كانت له يد في سرقة الاقتصاد")
+    assert "ACCUSE" not in types_of(anyone)
+    assert "ACCUSE" in types_of(find(lexicon, "طالب البرلمان بمساءلة وزير الكهرباء"))
+
+
+def test_declining_to_comment_is_no_rejection(lexicon: TriggerLexicon) -> None:
+    assert "REJECT" not in types_of(find(lexicon, "وأمور كثيرة رفض المصدر الإفصاح عنها"))
+    assert "REJECT" not in types_of(find(lexicon, "ورفض المتحدث التعليق على التقرير"))
+    assert "REJECT" in types_of(find(lexicon, "ورفضت الحكومة المبادرة الأمريكية"))
+
+
+def test_turning_away_from_resigning_is_no_resignation(lexicon: TriggerLexicon) -> None:
+    refused = find(lexicon, "إن الرئيس أشاح بوجهه عن الاستقالة وقرر الصمود")
+    assert "RETREAT" not in types_of(refused)
+    assert "RETREAT" in types_of(find(lexicon, "وقدم رئيس الوزراء استقالته أمس"))
+
+
+def test_unacceptable_joined_to_an_adjective_describes_a_noun(lexicon: TriggerLexicon) -> None:
+    assert "REJECT" not in types_of(find(lexicon, "إلا أنه رأى أفعالا قبيحة وغير مقبولة على الأرض"))
+    assert "REJECT" in types_of(find(lexicon, "وقالت الوزارة إن هذه الخطوة غير مقبولة"))
