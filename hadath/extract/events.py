@@ -121,6 +121,9 @@ class ArticleContext:
     # Trigger spans of reported acts whose sentence dates only the saying of them. Their date is
     # dropped once repeated mentions are merged, so that telling mentions apart still sees it.
     undated: set[tuple[int, int]] = field(default_factory=set)
+    # Targets no listed party names ("داهمت أكثر من 100 موقع"), by trigger span: set on the
+    # events once repeated mentions are merged (see ``_with_unlisted_target``).
+    unlisted_targets: dict[tuple[int, int], Participant] = field(default_factory=dict)
     # Trigger spans of proceedings (a trial, an indictment): placed like material events.
     situated: set[tuple[int, int]] = field(default_factory=set)
     # The current sentence's event triggers: a date in another's clause is that event's day.
@@ -162,8 +165,17 @@ def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
         _note_speaker(sentence.tokens, kb, context)
         candidates.extend(_sentence_events(sentence, triggers, kb, context, len(candidates)))
     candidates = _with_article_country(_drop_repeated_mentions(candidates), kb, context)
-    return _renumber([_day_only(_undated(_at_home(_canonical_parties(c, context), kb, context), context))
-                      for c in candidates])
+    return _renumber([_with_unlisted_target(
+        _day_only(_undated(_at_home(_canonical_parties(c, context), kb, context), context)), context)
+        for c in candidates])
+
+
+def _with_unlisted_target(candidate: EventCandidate, context: ArticleContext) -> EventCandidate:
+    """The event with the unlisted words its trigger's act hit as its target, when it has none."""
+    if candidate.target is not None:
+        return candidate
+    unlisted = context.unlisted_targets.get((candidate.trigger.start, candidate.trigger.end))
+    return candidate if unlisted is None else candidate.model_copy(update={"target": unlisted})
 
 
 UNSPECIFIED = " (unspecified)"
@@ -807,7 +819,8 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         return None  # "النظام الذي يقتل ويخطف", "الأطفال يخطفون": a habit or a charge, no one act
     if _habitual_statement(tokens, trigger, modality, dates, casualties, kb.cues):
         return None  # "البحث عمن يدعم ويساند التحرير": a third party's habit, no one statement
-    actor, target = roles.assign(tokens, trigger, participants, kb.cues, verbal, exclude=source)
+    actor, target = roles.assign(tokens, trigger, participants, kb.cues, verbal, exclude=source,
+                                 raw=context.text)
     carried = False  # the doer is a speaker named in an earlier sentence
     if verbal and context.opening_speaker is not None and _refers_to_speaker(tokens, trigger, context.text):
         # "وقال السفير محمد صبيح … عقب لقائه وفدا …", "…، متهما الحكومة": the pronoun or the
@@ -894,6 +907,13 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         # protest is known to occur: a crowd word is no sign of an occurrence by itself)
         actor = roles.crowd(tokens, trigger) or actor
     text = context.text
+    if target is None:
+        # "داهمت أكثر من 100 موقع", "احتجزت إسرائيل إرهابيا من مواطنيها": whom an act of force hit,
+        # when the dictionary names no one there; given once repeated mentions are merged, since
+        # such words tell whom an act hit, not which act a repeat is.
+        unlisted = _participant(roles.unlisted_target(tokens, trigger, actor, participants, kb.cues), text)
+        if unlisted is not None:
+            context.unlisted_targets[(tokens[trigger.first].start, tokens[trigger.last - 1].end)] = unlisted
     return EventCandidate(
         article_id=context.doc.article.id,
         outlet=context.doc.article.source,

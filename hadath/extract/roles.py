@@ -20,6 +20,7 @@ from hadath.extract.actors import ROLE_CUES_PATH as ROLE_CUES_PATH  # re-exporte
 from hadath.extract.actors import load_role_cues
 from hadath.extract.cues import Cues
 from hadath.extract.mentions import Mention
+from hadath.extract.numbers import number_at
 from hadath.extract.triggers import TriggerMatch
 from hadath.text.normalize import normalize
 from hadath.text.phrases import HasNorm
@@ -37,12 +38,13 @@ AGENT_KINDS = frozenset({"state", "government", "military", "police", "armed_gro
 
 
 def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention], cues: Cues,
-           verbal: bool, exclude: Mention | None = None) -> tuple[Mention | None, Mention | None]:
+           verbal: bool, exclude: Mention | None = None, raw: str = "") -> tuple[Mention | None, Mention | None]:
     """(actor, target) of the event named by ``trigger``; ``verbal`` for speech-act types.
 
     ``exclude`` is the speaker who reports the event; when the reported verb's subject is a
     pronoun on the complementizer ("قالت النيابة إنها أحالت …", "أكدت تركيا أنها فتحت …") the
-    speaker reports its own act and is its doer."""
+    speaker reports its own act and is its doer. ``raw`` is the text the tokens' offsets point
+    into: the vowel marks it may keep tell a passive verb ("اعتُقل") from an active one."""
     pool = [m for m in participants if m is not exclude and not _overlaps(m, trigger) and m.kind not in REPORTER_KINDS]
     if (exclude is not None and 0 <= exclude.last <= trigger.first and pronoun_subject(tokens, trigger)
             and not crosses_clause(tokens, exclude.last, trigger.first)):
@@ -61,7 +63,7 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
     received = _reception(tokens, trigger, pool, cues)
     if received is not None:
         return received
-    if passive(tokens, trigger):
+    if passive(tokens, trigger) or marked_passive(tokens, trigger, raw):
         # "وكان مرسي قد عوقب", "أحيلوا للمحاكمة", "اغتيل القيادي على يد مسلحين": the verb's
         # subject suffers the act; the doer, if any, is named after "على يد / من قبل".
         doer = _marked_agent(tokens, trigger, pool, cues)
@@ -509,6 +511,33 @@ def passive(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
     return len(stem) == 5 and stem[0] == "ا" and stem[2] == "ت" and stem[3] == "ي"
 
 
+DAMMA = "\u064f"
+IMPERFECT_PREFIXES = frozenset("يتن")  # يُعلن، تُطلق: a damma there marks form IV, active or passive
+MARKED_LETTERS = 3  # "اعتُقل", "احتُجزوا", "استُهدف": the damma falls on one of the stem's first letters
+
+
+def marked_passive(tokens: Sequence[HasNorm], trigger: TriggerMatch, raw: str) -> bool:
+    """A perfect verb the writer vowelled as passive: a damma on one of its first letters
+    ("قُتل", "اعتُقل", "أُصيب", "واحتُجزوا"), which no active perfect of an act carries. An
+    imperfect's prefix with a damma (يُعلن) is not enough: form IV actives have it too."""
+    if trigger.entry.pos != "verb" or trigger.last - trigger.first != 1 or not raw:
+        return False
+    token = tokens[trigger.first]
+    word = raw[token.start:token.end]  # type: ignore[attr-defined]
+    if DAMMA not in word:
+        return False
+    letters = [(i, ch) for i, ch in enumerate(word) if ch.isalpha() and ch != "\u0640"]
+    if len(letters) > 3 and letters[0][1] in {"و", "ف"}:
+        letters = letters[1:]  # (a conjunction before the verb)
+    if not letters or letters[0][1] in IMPERFECT_PREFIXES:
+        return False
+    for position, (index, _) in enumerate(letters[:MARKED_LETTERS]):
+        following = word[index + 1:letters[position + 1][0]] if position + 1 < len(letters) else word[index + 1:]
+        if DAMMA in following:
+            return True
+    return False
+
+
 KANA = frozenset(normalize(w) for w in {"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"})
 KANA_REACH = 16  # "وكانت الأجهزة الأمنية وعقب وقوع التفجير الإرهابي في مسجد الإمام الصادق ألقت القبض"
 
@@ -578,7 +607,9 @@ def _part_of(tokens: Sequence[HasNorm], actor: Mention | None, mention: Mention)
             and tokens[actor.last].norm == "من")
 
 
-OPENING_TIME_WORDS = frozenset(normalize(w) for w in {"أمس", "اليوم", "الليلة", "مساء", "صباح", "أيضا"})
+OPENING_TIME_WORDS = frozenset(normalize(w) for w in {
+    "أمس", "اليوم", "الليلة", "مساء", "صباح", "أيضا", "يوم", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
+    "الأربعاء", "الخميس", "الجمعة", "الماضي"})
 
 
 def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,
@@ -587,8 +618,11 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
     # "طالب ممثل المرجعية … أحمد الصافي، رئيس الوزراء حيدر العبادي بـ": a comma closing a long
     # subject after the verb separates it from the object, not two clauses.
     opening = start + 1 if start > trigger.last and start < len(tokens) and tokens[start].norm == "،" else -1
+    skipped = opening
     while 0 < opening < len(tokens) and tokens[opening].norm in OPENING_TIME_WORDS:
         opening += 1  # "…القبانجي، أمس العراقيين إلى": a time word before the object
+    if opening > skipped and opening < len(tokens) and tokens[opening].norm == "،":
+        opening += 1  # "احتجزت إسرائيل، يوم الثلاثاء، X": a time set off by two commas
     window = [m for m in pool if start <= m.first <= start + TARGET_WINDOW
               and (not crosses_clause(tokens, trigger.last, m.first)
                    or (m.first == opening and not crosses_clause(tokens, trigger.last, start)))
@@ -618,10 +652,16 @@ MARKER_REACH = 3  # tokens between the trigger and a target marker
 PHRASE_WORDS = 3
 
 
-def _phrase_after_marker(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues) -> Mention | None:
+def _phrase_after_marker(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues,
+                         actor: Mention | None = None) -> Mention | None:
     """"هجوم على قاعدة جوية": the noun phrase after a target marker, when no known actor is there
-    (facilities, places and people the dictionary doesn't list are attacked too)."""
-    for index in range(trigger.last, min(len(tokens), trigger.last + MARKER_REACH + 1)):
+    (facilities, places and people the dictionary doesn't list are attacked too). The marker
+    follows the trigger, or the doer named after it ("هجوم مباغت شنه عناصر تنظيم داعش على تمركز
+    للكتيبة")."""
+    start = trigger.last
+    if actor is not None and trigger.last <= actor.first:
+        start = actor.last
+    for index in range(start, min(len(tokens), start + MARKER_REACH + 1)):
         if tokens[index].norm in CLAUSE_BREAKS:
             return None
         match = cues.target_markers.match_at(tokens, index)
@@ -693,3 +733,93 @@ def crowd(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
         if best is None or distance < best[0]:
             best = (distance, mention)
     return best[1] if best is not None else None
+
+
+OBJECT_SKIP = 5  # time words, commas and quote marks between a verb (or its subject) and its object
+# Words that may stand before a verb's object and are not part of it ("احتجزت إسرائيل، يوم
+# الثلاثاء، إرهابيا", "اعتقل هذا الأسبوع أيضا …").
+OBJECT_FILLERS = frozenset(normalize(w) for w in {
+    "اليوم", "أمس", "يوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+    "مساء", "صباح", "ليلة", "فجر", "الليلة", "أيضا", "مجددا", "كذلك", "هذا", "هذه", "الأسبوع", "الشهر",
+    "الماضي", "الماضية", "الجاري", "الحالي", "،", '"', "«", "»", "“", "”"})
+PARTITIVE = "من"  # "إرهابيا من مواطنيها": a partitive keeps the group the object is taken from
+
+
+def unlisted_target(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Mention | None,
+                    participants: list[Mention], cues: Cues) -> Mention | None:
+    """Words naming whom or what an act of force hit when no listed party does: the phrase after
+    a target marker that follows the doer named after the trigger ("هجوم مباغت شنه عناصر تنظيم
+    داعش على تمركز للكتيبة"), else the act's direct object (:func:`_object_phrase`).
+
+    Called once the event is known to occur: such words show whom an act hit, not that it happened."""
+    if trigger.entry.event_type not in SUFFERING_TYPES:
+        return None
+    if actor is not None and trigger.last <= actor.first:
+        behind = _phrase_after_marker(tokens, trigger, cues, actor)
+        if behind is not None:
+            return behind
+    return _object_phrase(tokens, trigger, actor, participants, cues)
+
+
+def _object_phrase(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Mention | None,
+                   participants: list[Mention], cues: Cues) -> Mention | None:
+    """The direct object of an act of force that no dictionary names: "داهمت أكثر من 100
+    موقع", "احتجزت إسرائيل إرهابيا من مواطنيها", "إعدام متهمين بالتجسس", "بتفريق التظاهرة".
+
+    After a verb (and its subject, when it follows the verb) the object is a counted noun or an
+    indefinite noun — a definite noun right there is more often an unlisted subject ("قصفت
+    المدفعية"). After a verbal noun whose genitive suffers the act (اعتقال، إعدام، تفريق …) the
+    genitive is the object, definite or not; other nouns' genitives are doers ("غارات التحالف")
+    and their indefinite followers adjectives ("هجوم مباغت"), so they get none."""
+    # (verb entries list their verbal nouns too: "بتفريق" is read by its spelling)
+    patient_noun = (cues.patient_genitive.contains_at(tokens, trigger.first)
+                    or tokens[trigger.first].norm in load_role_cues()["patient_nouns"])
+    is_verb = not patient_noun and ((trigger.entry.pos == "verb" and trigger.last - trigger.first == 1)
+                                    or particle_verb(tokens, trigger))
+    if not is_verb and not patient_noun:
+        return None
+    start = trigger.last
+    if actor is not None and trigger.last <= actor.first <= trigger.last + SUBJECT_AFTER_VERB:
+        start = actor.last  # VSO: the object follows the postposed subject
+    if start == trigger.last and start < len(tokens) and tokens[start].norm in QUOTE_MARKS:
+        return None  # 'دمرت "جزئيا أو كليا"': quoted words after the verb, no object
+    index = start
+    while index < len(tokens) and index - start < OBJECT_SKIP and tokens[index].norm in OBJECT_FILLERS:
+        index += 1
+    if index >= len(tokens) or (index > start and not is_verb):
+        return None  # (a verbal noun's genitive follows it directly)
+    if any(m.first <= index < m.last for m in participants):
+        return None  # a listed party there was weighed by the rules above
+    number = number_at(tokens, index)
+    if number is not None:
+        last = number.last  # "أكثر من 100 موقع", "نحو ألفي مواطن": the count and what is counted
+        if last < len(tokens) and not _phrase_word(tokens[last].norm):
+            return None
+        last += 1
+    else:
+        word = tokens[index].norm
+        if not _phrase_word(word) or (is_verb and word.startswith(("ال", "وال"))):
+            return None
+        last = index + 1
+        while last < len(tokens) and last - index < PHRASE_WORDS and _phrase_word(tokens[last].norm):
+            last += 1
+    if (last + 1 < len(tokens) and tokens[last].norm == PARTITIVE and _phrase_word(tokens[last + 1].norm)
+            and not tokens[index].norm.startswith("ال")):
+        last += 2  # "إرهابيا من مواطنيها"
+    if any(index < m.first < last for m in participants):
+        last = min(m.first for m in participants if index < m.first < last)  # (not into a party)
+    start_char, end_char = tokens[index].start, tokens[last - 1].end  # type: ignore[attr-defined]
+    words = " ".join(t.norm for t in tokens[index:last])
+    return Mention(index, last, words, None, None, start_char, end_char)
+
+
+def _phrase_word(word: str) -> bool:
+    """A word that can be part of a noun phrase: letters, no particle or clause break, no
+    preposition fused to a definite noun ("بالضفة", "للسلاح": a place or an instrument)."""
+    return (word.isalpha() and word not in PHRASE_ENDS and word not in PREPOSITIONS
+            and word not in OBJECT_FILLERS and word not in VERB_PARTICLES and word not in CONJUNCTIONS
+            and not word.startswith(FUSED_PREPOSITIONS))
+
+
+CONJUNCTIONS = frozenset(normalize(w) for w in {"أو", "ثم", "بل", "لكن", "حتى"})
+FUSED_PREPOSITIONS = tuple(normalize(w) for w in ("بال", "لل", "كال", "وبال", "ولل", "فال", "وكال", "فبال", "فلل"))

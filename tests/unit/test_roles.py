@@ -265,3 +265,57 @@ def test_a_speech_noun_takes_the_subject_just_before_it() -> None:
     near = _events("وأعربت الحكومة العراقية عن رفضها للتدخل التركي في شمال العراق.")
     rejection = next(e for e in near if e.event_type == "REJECT")
     assert rejection.actor is not None and "الحكومة العراقية" in rejection.actor.text
+
+
+def test_an_unlisted_counted_object_of_a_raid_is_its_target() -> None:
+    events = _events("وداهمت الشرطة أكثر من 50 منزلا في المدينة.")
+    raid = next(e for e in events if e.event_type == "COERCE")
+    assert raid.target is not None and raid.target.text == "أكثر من 50 منزلا"
+
+
+def test_an_indefinite_object_after_the_subject_is_the_target() -> None:
+    events = _events("واعتقلت الشرطة، يوم الثلاثاء، شابين من سكان القرية في الخليل.")
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert arrest.actor is not None and "الشرطة" in arrest.actor.text
+    assert arrest.target is not None and arrest.target.text.startswith("شابين من")
+
+
+def test_a_definite_noun_after_an_active_verb_is_no_guessed_target() -> None:
+    # the noun right after a verb is more often its (unlisted) subject than its object
+    from types import SimpleNamespace
+
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import unlisted_target
+
+    tokens = tokens_of("قصفت المدفعية القرية")
+    trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="verb", event_type="ASSAULT"))
+    assert unlisted_target(tokens, trigger, None, [], knowledge().cues) is None  # type: ignore[arg-type]
+    tokens = tokens_of("قصفت مواقع")
+    assert unlisted_target(tokens, trigger, None, [], knowledge().cues) is not None  # type: ignore[arg-type]
+
+
+def test_the_genitive_of_a_dispersal_is_its_target() -> None:
+    events = _events("وقامت قوات الأمن أمس بتفريق التظاهرة بالقوة في وسط العاصمة.")
+    dispersal = next(e for e in events if e.event_type == "COERCE")
+    assert dispersal.target is not None and dispersal.target.text == "التظاهرة"
+
+
+def test_a_verb_vowelled_as_passive_takes_its_subject_as_target() -> None:
+    events = _events("واعتُقل هذا الأسبوع أيضا إرهابيان في القدس.")
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert arrest.actor is None
+    assert arrest.target is not None and "إرهابيان" in arrest.target.text
+
+
+def test_a_damma_on_an_imperfect_prefix_is_no_passive() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.roles import marked_passive
+
+    raw = "يُعلن الجيش"
+    tokens = tokenize(normalize_text(raw))
+    trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="verb"))
+    assert not marked_passive(tokens, trigger, raw)  # type: ignore[arg-type]
+    raw = "قُتل الجندي"
+    tokens = tokenize(normalize_text(raw))
+    assert marked_passive(tokens, trigger, raw)  # type: ignore[arg-type]
