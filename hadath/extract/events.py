@@ -102,6 +102,8 @@ class ArticleContext:
     # The last named speaker: "وأضاف …" with no subject continues the previous speaker.
     last_speaker: Mention | None = None
     last_speaker_sentence: int = -1
+    # The last sentence in which a verb of saying named its speaker ("وقال X …", "أعلن X أن …").
+    said_sentence: int = -1
     sentence_number: int = 0
     # Event types already told: "هذه الغارات" later on points back at one of them.
     told_types: set[str] = field(default_factory=set)
@@ -834,8 +836,10 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     if verbal and actor is None and source is not None:
         actor, source = source, None  # "قال X إنه يدين …": the speaker is the one who condemns
     recent_speaker = context.sentence_number - context.last_speaker_sentence <= SPEAKER_REACH
-    if verbal and actor is None and recent_speaker:
-        actor = context.last_speaker  # a statement continued without naming its speaker again
+    if (verbal and actor is None and recent_speaker and context.last_speaker is not None
+            and (target is None or target.name != context.last_speaker.name)):
+        # a statement continued without naming its speaker again (not one aimed at that speaker)
+        actor = context.last_speaker
         carried = True
     if (not verbal and modality == "claimed" and source is None and recent_speaker
             and _continued_speech(tokens, trigger, kb.cues)):
@@ -844,7 +848,14 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         # A verb of saying with no party to name ("يؤكد قوة الرد", "القائمة بين الدول"): nothing
         # is known through anyone (GUIDELINES: claimed names the party that says so).
         modality = "asserted"
-    _remember_speaker(context, source or (actor if verbal else None))
+    # A crowd doing a verbal act ("الوزراء الذين يطالب المتظاهرون باستجوابهم") is talked about, and
+    # so is a party whose act a speaker named in this sentence reports ("أعلن الجبوري أن البرلمان
+    # قرر الشروع في استجواب"): the unnamed statements that follow ("داعيا المتظاهرين …") go on
+    # that speaker's.
+    doer = actor if verbal and actor is not None and actor.kind not in roles.PASSIVE_KINDS else None
+    if doer is not None and context.said_sentence == context.sentence_number:
+        doer = None
+    _remember_speaker(context, source or doer)
     situated = entry.id in load_situated()
     if situated:
         context.situated.add((tokens[trigger.first].start, tokens[trigger.last - 1].end))
@@ -1454,6 +1465,7 @@ def _note_speaker(tokens: Sequence[Token], kb: Knowledge, context: ArticleContex
         if speaker is None:
             continue
         _remember_speaker(context, speaker)
+        context.said_sentence = context.sentence_number
         _note_setting(tokens, match, speaker, kb, context)
         if match.first <= SPEAKER_OPENING:
             context.opening_speaker = speaker.elsewhere()

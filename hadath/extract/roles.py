@@ -120,6 +120,8 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         actor = _marked_agent(tokens, trigger, pool, cues, ATTACKER_REACH)
     if actor is None and exclude is not None and _own_act_reported(tokens, trigger, exclude):
         actor = exclude  # "أعلنت الحكومة البريطانية أنها ستمدد مشاركتها في الضربات الجوية"
+    if actor is None and exclude is not None and _announced_act(tokens, trigger, exclude, cues):
+        actor = exclude  # "أعلن الرئيس الباجي قائد السبسي حالة الطوارئ": announcing it is doing it
     target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor, verbal)
     if target is None and verbal:
         # "أدانت الجامعة الاقتحامات … من قبل المتطرفين": a condemnation is aimed at whoever did
@@ -249,6 +251,23 @@ def _own_act_reported(tokens: Sequence[HasNorm], trigger: TriggerMatch, speaker:
         if word in PRONOUN_COMPLEMENTIZERS:
             return True
     return False
+
+
+ANNOUNCED_GAP = 2  # time words between the speaker and the act: "أعلنت الحكومة أمس حظر التجول"
+
+
+def _announced_act(tokens: Sequence[HasNorm], trigger: TriggerMatch, speaker: Mention, cues: Cues) -> bool:
+    """The event noun is the direct object of the speaker's verb of saying, with no complementizer
+    between ("أعلن الرئيس حالة الطوارئ", "أعلنت الحكومة حظر التجول"): the speaker announces its
+    own act. Not a toll or an arrest a speaker reports ("أعلنت الوزارة مقتل 5"): those nouns'
+    genitive suffers an act someone else may have done."""
+    if trigger.entry.pos == "verb" and not tokens[trigger.first].norm.startswith("ال"):
+        return False
+    if not 0 <= speaker.last <= trigger.first or trigger.first - speaker.last > ANNOUNCED_GAP:
+        return False
+    if any(tokens[i].norm not in OPENING_TIME_WORDS for i in range(speaker.last, trigger.first)):
+        return False
+    return not cues.patient_genitive.contains_at(tokens, trigger.first)
 
 
 # Pronoun suffixes that show (ه alone also spells ة): "مشاركتها", "دورهم", "مشاركته".

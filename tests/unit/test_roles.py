@@ -319,3 +319,26 @@ def test_a_damma_on_an_imperfect_prefix_is_no_passive() -> None:
     raw = "قُتل الجندي"
     tokens = tokenize(normalize_text(raw))
     assert marked_passive(tokens, trigger, raw)  # type: ignore[arg-type]
+
+
+def test_who_announces_a_measure_takes_it() -> None:
+    events = _events("وأعلن الرئيس التونسي أمس حالة الطوارئ في البلاد.")
+    emergency = next(e for e in events if e.event_type == "COERCE")
+    assert emergency.actor is not None and "الرئيس" in emergency.actor.text
+
+
+def test_who_announces_a_toll_did_not_kill() -> None:
+    events = _events("وأعلنت وزارة الصحة مقتل خمسة مدنيين في القصف.")
+    assert all(e.actor is None or "الصحة" not in e.actor.text for e in events if e.event_type == "ASSAULT")
+
+
+def test_a_reported_party_does_not_become_the_speaker_who_goes_on() -> None:
+    events = _events("وأعلن رئيس البرلمان سليم الجبوري أمس أن البرلمان قرر الشروع في استجواب الوزراء. "
+                     "وأضاف أن الإصلاح قادم، داعيا المتظاهرين إلى الصبر.")
+    call = next(e for e in events if e.event_type == "REQUEST")
+    assert call.actor is not None and "الجبوري" in call.actor.text
+
+
+def test_no_statement_is_carried_to_the_one_it_is_aimed_at() -> None:
+    events = _events("وقال وزير الخارجية المصري إن الحوار مستمر. ورفض الاتهامات الموجهة إلى مصر.")
+    assert all(e.actor is None or e.target is None or e.actor.name != e.target.name for e in events)
