@@ -267,14 +267,18 @@ def _generic(mention: Mention) -> bool:
     return mention.name.endswith(GENERIC_SUFFIX) or mention.kind in GENERIC_KINDS or mention.kind is None
 
 
+PARTITIVE_LINKS = frozenset({"من", "في"})
+
+
 def _merge_partitives(tokens: Sequence[HasNorm], mentions: list[Mention], stops: frozenset[int]) -> list[Mention]:
-    """"وفدا من هيئة المرابطين", "عناصر من جبهة النصرة": a category, من, and the named party it
-    is drawn from are one participant, the party's (a reader quotes the words whole)."""
+    """"وفدا من هيئة المرابطين", "عناصر من جبهة النصرة", "كبار المسؤولين في إدارة الرئيس باراك
+    أوباما": a category, من / في, and the named party it is drawn from are one participant, the
+    party's (a reader quotes the words whole)."""
     merged: list[Mention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
         if (previous is not None and _generic(previous) and not _generic(mention)
-                and mention.first == previous.last + 1 and tokens[previous.last].norm == "من"
+                and mention.first == previous.last + 1 and tokens[previous.last].norm in PARTITIVE_LINKS
                 and previous.last not in stops and mention.kind != "state"):
             merged[-1] = replace(mention, first=previous.first)
         else:

@@ -71,7 +71,10 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         after = [m for m in rest if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
                  and not _marked_as_target(tokens, m, cues)
                  and not crosses_clause(tokens, trigger.last, m.first)]
-        return doer, after[0] if after else _subject_before(tokens, trigger, rest, cues)
+        sufferer = after[0] if after else _subject_before(tokens, trigger, rest, cues)
+        if sufferer is not None and trigger.entry.event_type in SUFFERING_TYPES:
+            sufferer = _with_conjunct(tokens, trigger, sufferer, participants)  # "الأطفال وأمهاتهم احتُجزوا"
+        return doer, sufferer
     called = _called_object(tokens, trigger, pool) if verbal else None
     if called is not None:
         # "ودعا الكتل السياسية إلى …": the one named before إلى is called on; the caller is the
@@ -141,6 +144,11 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
             actor = _sponsor(tokens, trigger, [m for m in pool if m is not target])
     if trigger.entry.id in cues.host_entries:
         return target, actor  # "استقبل الملك الوزير": the visitor acts, the host receives
+    if trigger.entry.event_type in SUFFERING_TYPES:
+        exposed = _exposed(tokens, trigger, pool)
+        if isinstance(exposed, Mention):
+            # "تعرضت دورية للجيش لهجوم": who underwent the act suffered it, whatever came first
+            actor, target = (None if actor is exposed else actor), exposed
     if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
         target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues), participants)
     return actor, target
@@ -158,6 +166,12 @@ def _with_conjunct(tokens: Sequence[HasNorm], trigger: TriggerMatch, target: Men
         return target
     if not tokens[target.first].norm.startswith("و"):
         return target
+    before = next((m for m in participants if m.last == target.first), None)
+    if before is not None:
+        # "الأطفال وأمهاتهم": two groups of people suffer together (not "الجيش والشرطة")
+        if before.kind != "civilians" or (trigger.first < before.last and before.first < trigger.last):
+            return target
+        return replace(target, first=before.first, start=before.start, proclitic=before.proclitic)  # type: ignore[attr-defined]
     start = target.first
     for index in range(target.first - 1, max(-1, target.first - CONJUNCT_WORDS - 1), -1):
         word = tokens[index].norm
@@ -777,7 +791,41 @@ def unlisted_target(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Men
         behind = _phrase_after_marker(tokens, trigger, cues, actor)
         if behind is not None:
             return behind
+    exposed = _exposed(tokens, trigger, participants)
+    if exposed is not None:
+        return exposed if isinstance(exposed, Mention) else None
     return _object_phrase(tokens, trigger, actor, participants, cues)
+
+
+EXPOSURE_REACH = 8  # "تعرض المسجد الكائن في منطقة الصوابر بالكويت العاصمة إلى تفجير"
+TO = frozenset(normalize(w) for w in {"إلى", "الى"})
+
+
+def _exposed(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | bool | None:
+    """Who or what underwent the act: the subject of تعرض before "ل / إلى + act" ("تعرضت دورية
+    للجيش لهجوم", "تعرض المسجد … إلى تفجير"). A listed party right after the verb, else the noun
+    phrase there (as a Mention without a kind); True when the verb is there but names no one
+    (its subject was named before it), None when there is no such verb."""
+    word = tokens[trigger.first].norm
+    if not (word.startswith("ل") or (trigger.first > 0 and tokens[trigger.first - 1].norm in TO)):
+        return None
+    verbs = load_role_cues()["exposure_verbs"]
+    for index in range(trigger.first - 1, max(-1, trigger.first - EXPOSURE_REACH - 1), -1):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            return None
+        if tokens[index].norm not in verbs:
+            continue
+        subject = next((m for m in pool if m.first == index + 1 and m.last <= trigger.first), None)
+        if subject is not None:
+            return subject
+        first = last = index + 1
+        while last < trigger.first and last - first < PHRASE_WORDS and _phrase_word(tokens[last].norm):
+            last += 1
+        if last == first or not tokens[first].norm.isalpha():
+            return True
+        words = " ".join(t.norm for t in tokens[first:last])
+        return Mention(first, last, words, None, None, tokens[first].start, tokens[last - 1].end)  # type: ignore[attr-defined]
+    return None
 
 
 def _object_phrase(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Mention | None,

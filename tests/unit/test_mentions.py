@@ -89,3 +89,14 @@ def test_a_second_title_after_a_complete_name_opens_a_second_party() -> None:
 def test_a_state_after_a_persons_name_is_not_its_genitive() -> None:
     texts = _texts("وهاجم المرشد علي خامنئي إسرائيل في خطابه")
     assert "اسرائيل" in texts and not any("خامنئي اسرائيل" in t for t in texts), texts
+
+
+def test_officials_in_a_named_body_are_one_participant() -> None:
+    from hadath.extract.actors import load_actors
+    from hadath.extract.mentions import mentions_of_sentence
+    from hadath.text.normalize import normalize_text
+    from hadath.text.segment import tokenize
+
+    tokens = tokenize(normalize_text("وضغط النواب على كبار المسؤولين في وزارة الخارجية الأمريكية"))
+    texts = [" ".join(t.norm for t in tokens[m.first:m.last]) for m in mentions_of_sentence(tokens, load_actors())]
+    assert any(text.startswith("كبار المسؤولين في وزاره الخارجيه") for text in texts)

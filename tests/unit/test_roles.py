@@ -342,3 +342,22 @@ def test_a_reported_party_does_not_become_the_speaker_who_goes_on() -> None:
 def test_no_statement_is_carried_to_the_one_it_is_aimed_at() -> None:
     events = _events("وقال وزير الخارجية المصري إن الحوار مستمر. ورفض الاتهامات الموجهة إلى مصر.")
     assert all(e.actor is None or e.target is None or e.actor.name != e.target.name for e in events)
+
+
+def test_two_groups_of_people_conjoined_suffer_together() -> None:
+    events = _events("وقالت المحامية إن الأطفال وأمهاتهم احتُجزوا ثلاثة أيام في غرف ضيقة.")
+    detention = next(e for e in events if e.event_type == "COERCE")
+    assert detention.target is not None and detention.target.text == "الأطفال وأمهاتهم"
+
+
+def test_who_underwent_an_attack_is_its_target() -> None:
+    events = _events("وتعرضت قوات الأمن لهجوم مسلح في شمال سيناء أمس.")
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert attack.target is not None and "قوات الأمن" in attack.target.text
+    assert attack.actor is None or "قوات الأمن" not in attack.actor.text
+
+
+def test_an_unlisted_thing_that_underwent_a_bombing_is_its_target() -> None:
+    events = _events("وتعرض المسجد الكبير إلى تفجير إرهابي خلال صلاة الجمعة أمس.")
+    bombing = next(e for e in events if e.event_type == "ASSAULT")
+    assert bombing.target is not None and bombing.target.text.startswith("المسجد")
