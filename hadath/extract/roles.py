@@ -104,7 +104,9 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
                   and not _marked_as_target(tokens, m, cues)]
         actor = before[-1] if before else _noun_agent(tokens, trigger, pool, cues)
     else:
-        actor = _noun_agent(tokens, trigger, pool, cues)
+        # "وكانت الحكومة المحلية في الأنبار وفرت … ممرات آمنة": a subject fronted after كان does
+        # what the noun names when no doer is attached to the noun itself
+        actor = _noun_agent(tokens, trigger, pool, cues) or _kana_subject(tokens, trigger, pool)
     if actor is None and verbal and purpose_word(tokens, trigger):
         # "أن الوزير شكري توجه … لإجراء مشاورات مع": who goes (the governing verb's subject) is
         # who consults, not the speaker reporting it.

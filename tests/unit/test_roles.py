@@ -361,3 +361,10 @@ def test_an_unlisted_thing_that_underwent_a_bombing_is_its_target() -> None:
     events = _events("وتعرض المسجد الكبير إلى تفجير إرهابي خلال صلاة الجمعة أمس.")
     bombing = next(e for e in events if e.event_type == "ASSAULT")
     assert bombing.target is not None and bombing.target.text.startswith("المسجد")
+
+
+def test_a_subject_fronted_after_kana_does_what_the_noun_names() -> None:
+    events = _events("وكانت السلطات المحلية في المحافظة وفرت يوم السبت بالتنسيق مع الجيش ممرات آمنة "
+                     "لخروج السكان من المدينة.")
+    corridors = next(e for e in events if e.event_type == "AID")
+    assert corridors.actor is not None and "السلطات المحلية" in corridors.actor.text
