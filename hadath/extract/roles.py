@@ -119,6 +119,11 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         if doer is None and trigger.entry.pos == "verb":
             doer = _subject_before(tokens, trigger, [m for m in rest if m.kind != "civilians"], cues)
         return doer, _with_conjunct(tokens, trigger, actor, participants)
+    if actor is None and not verbal and _conjoined_noun(tokens, trigger):
+        # "الجيش الوطني والمقاومة الشعبية سيطرت على الجبال المحيطة ومحاصرة القاعدة": a verbal
+        # noun conjoined to the clause's verb shares its subject
+        actor = _subject_before(tokens, trigger, [m for m in pool if m.kind not in PASSIVE_KINDS], cues,
+                                CONJOINED_REACH)
     if actor is None and trigger.entry.event_type in ATTACK_TYPES:
         # "لقي 3 أشخاص مصرعهم … جراء هجوم مباغت شنه عناصر تنظيم داعش": the attack's doer named
         # after an agent marker further on in the sentence.
@@ -350,6 +355,20 @@ def _carried_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: lis
     before = [m for m in pool if m.last <= trigger.first and m.kind not in PASSIVE_KINDS
               and not _marked_as_target(tokens, m, cues) and not _quoted(tokens, m.last, trigger.first)]
     return before[0] if before else None
+
+
+CONJOINED_REACH = 10  # "الجيش الوطني والمقاومة الشعبية سيطرت على الجبال المحيطة ومحاصرة"
+
+
+def _conjoined_noun(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """An indefinite verbal noun joined by و to what goes before in its clause ("ومحاصرة",
+    "وتدمير"), whose genitive is no victim (not "وإصابة 10": a toll's second part)."""
+    word = tokens[trigger.first].norm
+    if trigger.entry.pos == "verb" and trigger.last - trigger.first == 1 and not word.endswith("ه"):
+        return False  # (a verb entry's spelling; verbal nouns of the shape تفعيل/مفاعلة end in ة or not)
+    if not word.startswith("و") or word.startswith("وال") or len(word) < 4 or trigger.first == 0:
+        return False
+    return word[1:] not in load_role_cues()["toll_nouns"]
 
 
 def is_circumstantial_participle(word: str) -> bool:

@@ -368,3 +368,22 @@ def test_a_subject_fronted_after_kana_does_what_the_noun_names() -> None:
                      "لخروج السكان من المدينة.")
     corridors = next(e for e in events if e.event_type == "AID")
     assert corridors.actor is not None and "السلطات المحلية" in corridors.actor.text
+
+
+def test_a_verbal_noun_joined_to_a_clause_shares_its_subject() -> None:
+    events = _events("وقال المتحدث إن قوات الجيش سيطرت على التلال المحيطة ومحاصرة البلدة من جميع الجهات.")
+    siege = next(e for e in events if e.event_type == "COERCE")
+    assert siege.actor is not None and "قوات الجيش" in siege.actor.text
+
+
+def test_a_toll_joined_to_a_clause_shares_no_doer() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.roles import _conjoined_noun
+
+    tokens = tokens_of("قصفت الطائرات الحي ومقتل خمسة مدنيين")
+    trigger = SimpleNamespace(first=3, last=4, entry=SimpleNamespace(pos="noun"))
+    assert not _conjoined_noun(tokens, trigger)  # type: ignore[arg-type]
+    tokens = tokens_of("سيطرت القوات على التلال ومحاصرة البلدة")
+    trigger = SimpleNamespace(first=4, last=5, entry=SimpleNamespace(pos="noun"))
+    assert _conjoined_noun(tokens, trigger)  # type: ignore[arg-type]
