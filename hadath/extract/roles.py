@@ -59,6 +59,10 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         # participant it cut into is the doer.
         actor = absorbed[0]
         return actor, _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
+    if trigger.entry.id in REPELLING_ENTRIES:
+        return _repelled(tokens, trigger, pool, cues, exclude)
+    if trigger.entry.id in BLAMING_ENTRIES:
+        return _blamed(tokens, trigger, pool, cues, exclude)
     word = tokens[trigger.first].norm
     received = _reception(tokens, trigger, pool, cues)
     if received is not None:
@@ -159,6 +163,47 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
     if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
         target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues), participants)
     return actor, target
+
+
+# "صد هجوم لبوكو حرام": the attack's doer, named after it, is whom the repelling is aimed at.
+REPELLING_ENTRIES = frozenset({"assault.repel"})
+# "أن جماعات مسلحة تقف وراء الهجوم": the one said to stand behind an act is the accused.
+BLAMING_ENTRIES = frozenset({"accuse.behind"})
+REPELLER_REACH = 8  # "ساعدت القوات البرية في صد هجوم"
+COMPLEMENTIZERS = frozenset(normalize(w) for w in {"أن", "بأن", "إن"})
+
+
+def _repelled(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,
+              exclude: Mention | None) -> tuple[Mention | None, Mention | None]:
+    """(who repels, whose attack is repelled): the attackers are named right after the attack
+    noun ("صد هجوم لبوكو حرام", "أحبطت هجوما للحوثيين"); the defender is the clause's subject
+    before it, else the speaker who reports its own act."""
+    attacker = next((m for m in pool if trigger.last <= m.first <= trigger.last + 1 and m.kind in AGENT_KINDS), None)
+    rest = [m for m in pool if m is not attacker]
+    after = [m for m in rest if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
+             and not _behind_preposition(tokens, trigger.last, m.first)]
+    defender = (_subject_before(tokens, trigger, rest, cues, REPELLER_REACH)
+                or (after[0] if after and tokens[trigger.first].norm not in PREPOSITIONS else None)
+                or (exclude if exclude is not None and 0 <= exclude.last <= trigger.first else None))
+    return defender, attacker
+
+
+def _blamed(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,
+            exclude: Mention | None) -> tuple[Mention | None, Mention | None]:
+    """(who blames, who is blamed) for "X يقف وراء …": X, the subject, is blamed; who says so
+    (the speaker, or the subject of the verb before the complementizer: "تعتقد واشنطن أن X تقف
+    وراءها") blames."""
+    blamed = _subject_before(tokens, trigger, pool, cues)
+    if blamed is None:
+        return (exclude if exclude is not None and 0 <= exclude.last <= trigger.first else None), None
+    opener = next((i for i in range(blamed.first - 1, max(-1, blamed.first - REPELLER_REACH - 1), -1)
+                   if tokens[i].norm in COMPLEMENTIZERS), None)
+    believer = None
+    if opener is not None:
+        believer = next((m for m in pool if m.last == opener and m is not blamed), None)
+    if believer is None and exclude is not None and 0 <= exclude.last <= trigger.first:
+        believer = exclude
+    return believer, blamed
 
 
 CONJUNCT_WORDS = 2  # "الأطفال وأمهاتهم", "1700 أب وطفل": the first conjunct's words

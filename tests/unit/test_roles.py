@@ -387,3 +387,17 @@ def test_a_toll_joined_to_a_clause_shares_no_doer() -> None:
     tokens = tokens_of("سيطرت القوات على التلال ومحاصرة البلدة")
     trigger = SimpleNamespace(first=4, last=5, entry=SimpleNamespace(pos="noun"))
     assert _conjoined_noun(tokens, trigger)  # type: ignore[arg-type]
+
+
+def test_whose_attack_is_repelled_is_the_target() -> None:
+    events = _events("وقال المتحدث إن قوات الجيش نجحت أمس في صد هجوم لتنظيم داعش على البلدة.")
+    repel = next(e for e in events if e.event_type == "ASSAULT")
+    assert repel.actor is not None and "الجيش" in repel.actor.text
+    assert repel.target is not None and "داعش" in repel.target.text
+
+
+def test_who_is_said_to_stand_behind_an_act_is_accused() -> None:
+    events = _events("وتعتقد الحكومة الأمريكية أن تنظيم القاعدة يقف وراء الهجمات الأخيرة.")
+    blame = next(e for e in events if e.event_type == "ACCUSE")
+    assert blame.actor is not None and "الحكومة الأمريكية" in blame.actor.text
+    assert blame.target is not None and "القاعدة" in blame.target.text
