@@ -572,8 +572,16 @@ def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
     if cues.patient_genitive.contains_at(tokens, trigger.first):
         return None
     genitive = [m for m in pool if trigger.last <= m.first <= trigger.last + 1 and m.kind in AGENT_KINDS
-                and not _marked_as_target(tokens, m, cues)]
+                and not _marked_as_target(tokens, m, cues) and not _behind_ba(tokens, m)]
     return genitive[0] if genitive else None
+
+
+def _behind_ba(tokens: Sequence[HasNorm], mention: Mention) -> bool:
+    """"مظاهرات ببغداد", "قصف بالمدفعية": a name behind the preposition ب (or ك) is where or
+    with what the act was done, never a genitive doer."""
+    word = tokens[mention.first].norm
+    bare = word[1:] if word[:1] in {"و", "ف"} and mention.proclitic > 1 else word
+    return mention.proclitic > 0 and bare[:1] in {"ب", "ك"}
 
 
 def _marked_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],

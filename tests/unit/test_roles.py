@@ -401,3 +401,14 @@ def test_who_is_said_to_stand_behind_an_act_is_accused() -> None:
     blame = next(e for e in events if e.event_type == "ACCUSE")
     assert blame.actor is not None and "الحكومة الأمريكية" in blame.actor.text
     assert blame.target is not None and "القاعدة" in blame.target.text
+
+
+def test_a_name_behind_ba_is_no_genitive_doer() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.roles import _behind_ba
+
+    tokens = tokens_of("مظاهرات ببغداد")
+    assert _behind_ba(tokens, SimpleNamespace(first=1, proclitic=1))  # type: ignore[arg-type]
+    tokens = tokens_of("غارات التحالف")
+    assert not _behind_ba(tokens, SimpleNamespace(first=1, proclitic=0))  # type: ignore[arg-type]
