@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from hadath.extract.actors import ROLE_CUES_PATH as ROLE_CUES_PATH  # re-exported for the cue tests
-from hadath.extract.actors import load_role_cues
+from hadath.extract.actors import load_actors, load_role_cues
 from hadath.extract.cues import Cues
 from hadath.extract.mentions import Mention
 from hadath.extract.numbers import number_at
@@ -52,7 +52,7 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
     if verbal and first_person(tokens, trigger):
         # "نرفض التدخلات …", "ندعو القادة العرب إلى …": "we" is the speaker quoted (named before,
         # or the last speaker); whoever follows the verb is its object.
-        return None, _target(tokens, trigger, pool, cues, None)
+        return None, _target(tokens, trigger, pool, cues, None, statement=True)
     absorbed = [m for m in participants if trigger.first < m.first < trigger.last < m.last]
     if absorbed and absorbed[0].kind in AGENT_KINDS:
         # "قصفت طائرات التحالف": the pattern took the subject's first word ("طائرات"); the
@@ -720,7 +720,7 @@ OPENING_TIME_WORDS = frozenset(normalize(w) for w in {
 
 
 def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,
-            actor: Mention | None, addressed: bool = False) -> Mention | None:
+            actor: Mention | None, addressed: bool = False, statement: bool = False) -> Mention | None:
     start = max(trigger.last, actor.last if actor is not None and actor.first >= trigger.last else 0)
     # "طالب ممثل المرجعية … أحمد الصافي، رئيس الوزراء حيدر العبادي بـ": a comma closing a long
     # subject after the verb separates it from the object, not two clauses.
@@ -735,10 +735,42 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
                    or (m.first == opening and not crosses_clause(tokens, trigger.last, start)))
               and not _part_of(tokens, actor, m)]
     marked = [m for m in window if _marked_as_target(tokens, m, cues)]
+    described = _described_doer(tokens, trigger, start) if addressed or statement else None
+    if described is not None and all(described.first < m.first for m in window):
+        # "نرفض التدخلات الإيرانية", "أدان الاعتداءات الإسرائيلية": a statement about an act is
+        # aimed at the state whose act it is, named by the act's nationality adjective
+        return described
     if marked:
         owner = named_doer(window, marked[0], actor) if addressed else None
         return owner or marked[0]
     return window[0] if window else None
+
+
+DESCRIBED_REACH = 4  # "نرفض رفضا قاطعا التدخلات الإيرانية": a cognate accusative may come first
+STATE_NISBA = ("يه", "يين", "يون", "ي")
+
+
+def _described_doer(tokens: Sequence[HasNorm], trigger: TriggerMatch, start: int) -> Mention | None:
+    """The state a nationality adjective names right after the statement's object noun
+    ("التدخلات الإيرانية", "بالمبادرة المصرية"): a definite noun, then a definite nisba that is a
+    form of a state in the actor dictionary."""
+    if trigger.entry.pos != "verb" and not particle_verb(tokens, trigger):
+        return None  # (after a statement noun the words are more often its own description)
+    first = max(start, trigger.last)
+    for index in range(first + 1, min(len(tokens), first + DESCRIBED_REACH + 1)):
+        word, previous = tokens[index].norm, tokens[index - 1].norm
+        if any(w in CLAUSE_BREAKS or w in QUOTE_MARKS or w in PREPOSITIONS for w in (previous, word)):
+            return None  # (past a preposition the words are no longer the verb's object)
+        if not (word.startswith("ال") and word.endswith(STATE_NISBA) and len(word) > 5
+                and previous.startswith(("ال", "وال", "بال", "لل")) and len(previous) > 4):
+            continue
+        found = load_actors().find(tokens[index:index + 1])
+        if found and found[0].entry.kind == "state" and found[0].last == 1:
+            entry = found[0].entry
+            return Mention(index, index + 1, entry.name, entry.kind, entry.country,
+                           tokens[index].start, tokens[index].end)  # type: ignore[attr-defined]
+        return None  # (another adjective: the first one after the noun decides)
+    return None
 
 
 def named_doer(window: list[Mention], marked: Mention, actor: Mention | None) -> Mention | None:

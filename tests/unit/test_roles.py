@@ -412,3 +412,10 @@ def test_a_name_behind_ba_is_no_genitive_doer() -> None:
     assert _behind_ba(tokens, SimpleNamespace(first=1, proclitic=1))  # type: ignore[arg-type]
     tokens = tokens_of("غارات التحالف")
     assert not _behind_ba(tokens, SimpleNamespace(first=1, proclitic=0))  # type: ignore[arg-type]
+
+
+def test_a_statement_about_an_act_is_aimed_at_the_state_its_adjective_names() -> None:
+    events = _events("وأدان وزير الخارجية الأردني أمس الاعتداءات الإسرائيلية المتكررة على المصلين.")
+    condemnation = next(e for e in events if e.event_type == "ACCUSE")
+    assert condemnation.target is not None and condemnation.target.text == "الإسرائيلية"
+    assert condemnation.target.country == "ISR"
