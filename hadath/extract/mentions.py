@@ -277,10 +277,14 @@ def _merge_partitives(tokens: Sequence[HasNorm], mentions: list[Mention], stops:
     merged: list[Mention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
-        if (previous is not None and _generic(previous) and not _generic(mention)
-                and mention.first == previous.last + 1 and tokens[previous.last].norm in PARTITIVE_LINKS
-                and previous.last not in stops and mention.kind != "state"):
+        linked = (previous is not None and mention.first == previous.last + 1 and previous.last not in stops
+                  and tokens[previous.last].norm in PARTITIVE_LINKS)
+        if linked and _generic(previous) and not _generic(mention) and mention.kind != "state":
             merged[-1] = replace(mention, first=previous.first)
+        elif (linked and previous.kind == mention.kind == "civilians" and tokens[previous.last].norm == "من"
+              and (tokens[previous.first].norm[:1].isdigit() or previous.last - previous.first > 1)):
+            # "نحو ألفي مواطن من أبناء محافظة نينوى": people counted from among people, one group
+            merged[-1] = replace(previous, last=mention.last)
         else:
             merged.append(mention)
     return merged
@@ -476,7 +480,17 @@ def _extend(tokens: Sequence[HasNorm], mention: Mention, others: list[Mention],
     while (last < len(tokens) and last - mention.last < MAX_EXTENSION and last not in starts
            and _continues_phrase(tokens[last].norm) and (tokens[last].norm,) not in honorifics):
         last += 1  # (an honorific opens someone's name: "مجلس عشائر العراق الشيخ أحمد الغانم")
+    if (last == mention.last and last < len(tokens) and last not in starts
+            and tokens[last - 1].norm in load_role_cues()["place_heads"] and _place_name(tokens[last].norm)):
+        last += 1  # "أبناء محافظة نينوى": a place noun's name, without the article, completes it
     return replace(mention, last=last) if last != mention.last else mention
+
+
+def _place_name(word: str) -> bool:
+    """A word that can be the name after "محافظة / مدينة …": letters, no article, no proclitic
+    preposition or conjunction, no particle."""
+    return (word.isalpha() and len(word) > 2 and not word.startswith(("ال", "و", "ف", "ب", "ل", "ك"))
+            and word not in PLACE_PREPOSITIONS and word not in NOT_A_NOUN and word not in TIME_WORDS)
 
 
 # Pronoun suffixes no word with the article takes: "التزامها" is التزام + ها, not ال + a noun.

@@ -100,3 +100,24 @@ def test_officials_in_a_named_body_are_one_participant() -> None:
     tokens = tokenize(normalize_text("وضغط النواب على كبار المسؤولين في وزارة الخارجية الأمريكية"))
     texts = [" ".join(t.norm for t in tokens[m.first:m.last]) for m in mentions_of_sentence(tokens, load_actors())]
     assert any(text.startswith("كبار المسؤولين في وزاره الخارجيه") for text in texts)
+
+
+def _texts(text: str) -> list[str]:
+    from hadath.extract.actors import load_actors
+    from hadath.extract.mentions import mentions_of_sentence
+    from hadath.text.normalize import normalize_text
+    from hadath.text.segment import tokenize
+
+    tokens = tokenize(normalize_text(text))
+    return [" ".join(t.norm for t in tokens[m.first:m.last]) for m in mentions_of_sentence(tokens, load_actors())]
+
+
+def test_people_counted_from_among_residents_are_one_group() -> None:
+    texts = _texts("أعدم المسلحون نحو ألفي مواطن من أبناء محافظة نينوى، معظمهم شبان")
+    assert "نحو الفي مواطن من ابناء محافظه نينوي" in texts
+
+
+def test_a_place_noun_takes_the_name_after_it() -> None:
+    assert any(text.startswith("مجلس محافظه نينوي") for text in _texts("وأيد مجلس محافظة نينوى مطالب الأهالي"))
+    # a preposition after the place noun is no name
+    assert not any("في" in text.split() for text in _texts("وأيد مجلس محافظة في الشمال القرار"))
