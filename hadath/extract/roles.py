@@ -553,8 +553,10 @@ def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
     undertaker = _undertaker(tokens, trigger, pool)
     if undertaker is not None:
         return undertaker
-    # "شن التحالف غارات": the doer stands between a light verb and the event noun.
-    for index in range(trigger.first - 1, max(-1, trigger.first - LIGHT_VERB_WINDOW - 1), -1):
+    # "شن التحالف غارات": the doer stands between a light verb and the event noun (an aside
+    # set off by commas may come between them: "نظموا، في (2 آب 2015)، تظاهرة").
+    head = _aside_start(tokens, trigger.first)
+    for index in range(head - 1, max(-1, head - LIGHT_VERB_WINDOW - 1), -1):
         if cues.light_verbs.contains_at(tokens, index) or tokens[index].norm in DROPPING_VERBS:
             between = [m for m in pool if index < m.first and m.last <= trigger.first]
             if between:
@@ -843,6 +845,29 @@ def _participating(tokens: Sequence[HasNorm], index: int) -> bool:
             and tokens[index - 2].norm in PARTICIPATION_VERBS)
 
 
+ASIDE_REACH = 8  # "، في (2 آب 2015)،": a short date or place set off by two commas
+
+
+def _aside_before(tokens: Sequence[HasNorm], start: int, end: int) -> bool:
+    """The only clause breaks in tokens ``[start, end)`` are two commas around a short aside that
+    ends right before ``end`` ("وكان المئات من المواطنين نظموا، في (2 آب 2015)، تظاهرة"): the
+    aside does not end the clause."""
+    breaks = [i for i in range(start, end) if tokens[i].norm in CLAUSE_BREAKS]
+    return (len(breaks) == 2 and breaks[1] == end - 1 and all(tokens[i].norm == "،" for i in breaks)
+            and breaks[1] - breaks[0] <= ASIDE_REACH)
+
+
+def _aside_start(tokens: Sequence[HasNorm], first: int) -> int:
+    """Where the aside set off by two commas right before token ``first`` opens (its first
+    comma), or ``first`` itself when there is none."""
+    if first < 2 or tokens[first - 1].norm != "،":
+        return first
+    for index in range(first - 2, max(-1, first - ASIDE_REACH - 2), -1):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            return index if tokens[index].norm == "،" else first
+    return first
+
+
 def crowd(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
     """"تظاهر مئات آخرون", "شارك فيها الآلاف من المواطنين", "تجمع المتظاهرون": who protests, when
     no listed actor does; the nearest crowd phrase in the trigger's clause."""
@@ -857,7 +882,8 @@ def crowd(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
         if bare not in CROWD_HEADS and not any(w in bare for w in CROWD_WORDS):
             continue
         start, end = (index, trigger.first) if index < trigger.first else (trigger.first, index)
-        if crosses_clause(tokens, start, end) and not _participating(tokens, index):
+        if (crosses_clause(tokens, start, end) and not _participating(tokens, index)
+                and not (index < trigger.first and _aside_before(tokens, index, trigger.first))):
             continue
         last = index + 1
         if last < len(tokens) and tokens[last].norm in CROWD_MODIFIERS:

@@ -419,3 +419,10 @@ def test_a_statement_about_an_act_is_aimed_at_the_state_its_adjective_names() ->
     condemnation = next(e for e in events if e.event_type == "ACCUSE")
     assert condemnation.target is not None and condemnation.target.text == "الإسرائيلية"
     assert condemnation.target.country == "ISR"
+
+
+def test_an_aside_between_a_light_verb_and_its_noun_keeps_the_doer() -> None:
+    events = _events("وكان العشرات من المواطنين نظموا، في (3 أيار 2015)، تظاهرة حاشدة أمام مبنى البلدية "
+                     "لمطالبة الحكومة بتوفير الكهرباء.")
+    protest = next(e for e in events if e.event_type == "PROTEST")
+    assert protest.actor is not None and protest.actor.text == "العشرات من المواطنين"
