@@ -916,7 +916,11 @@ def unlisted_target(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Men
     a target marker that follows the doer named after the trigger ("هجوم مباغت شنه عناصر تنظيم
     داعش على تمركز للكتيبة"), else the act's direct object (:func:`_object_phrase`).
 
-    Called once the event is known to occur: such words show whom an act hit, not that it happened."""
+    Called once the event is known to occur: such words show whom an act hit, not that it happened.
+    For an accusation, the one charged: the words between the accuser and the charge
+    (:func:`_charged_object`)."""
+    if trigger.entry.event_type == "ACCUSE":
+        return _charged_object(tokens, trigger, actor, participants)
     if trigger.entry.event_type not in SUFFERING_TYPES:
         return None
     if actor is not None and trigger.last <= actor.first:
@@ -927,6 +931,45 @@ def unlisted_target(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Men
     if exposed is not None:
         return exposed if isinstance(exposed, Mention) else None
     return _object_phrase(tokens, trigger, actor, participants, cues)
+
+
+CHARGED_WORDS = 3  # "وتتهم وزارة الدفاع مردخاي "بالضلوع"", "محملا هذه القوى معظم المسؤولية"
+DEMONSTRATIVES = frozenset(normalize(w) for w in {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "أولئك"})
+
+
+def _charged_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Mention | None,
+                    participants: list[Mention]) -> Mention | None:
+    """Whom an accusing verb charges, when no listed party is named: the words right after the
+    verb (and its subject) up to the charge — a word with the preposition ب ("اتهم X بالضلوع",
+    "وصف X بأنهم") or the responsibility laid on X ("محملا X المسؤولية")."""
+    if trigger.entry.pos == "noun" or tokens[trigger.first].norm.startswith("ال"):
+        return None  # (an accusation noun's genitive is more often its topic)
+    start = trigger.last
+    if actor is not None and trigger.last <= actor.first <= trigger.last + SUBJECT_AFTER_VERB:
+        start = actor.last
+    if start < len(tokens) and tokens[start].norm in DEMONSTRATIVES:
+        first = start  # "هذه القوى": a demonstrative opens the phrase a reader quotes
+    else:
+        first = start
+        while first < len(tokens) and first - start < OBJECT_SKIP and tokens[first].norm in OBJECT_FILLERS:
+            first += 1
+    blame = load_role_cues()["blame_words"]
+    last = first + (first < len(tokens) and tokens[first].norm in DEMONSTRATIVES)
+    while (last < len(tokens) and last - first < CHARGED_WORDS and _phrase_word(tokens[last].norm)
+           and tokens[last].norm not in blame and not tokens[last].norm.startswith("ب")):
+        last += 1
+    if last == first or any(first <= m.first < last or m.first <= first < m.last for m in participants):
+        return None
+    end = last
+    while end < len(tokens) and tokens[end].norm in QUOTE_MARKS:
+        end += 1  # (the charge may be quoted: مردخاي "بالضلوع …")
+    if end >= len(tokens):
+        return None
+    charge = tokens[end].norm
+    if not ((charge.startswith("ب") and len(charge) > 3) or charge in blame):
+        return None
+    start_char, end_char = tokens[first].start, tokens[last - 1].end  # type: ignore[attr-defined]
+    return Mention(first, last, " ".join(t.norm for t in tokens[first:last]), None, None, start_char, end_char)
 
 
 EXPOSURE_REACH = 8  # "تعرض المسجد الكائن في منطقة الصوابر بالكويت العاصمة إلى تفجير"

@@ -426,3 +426,20 @@ def test_an_aside_between_a_light_verb_and_its_noun_keeps_the_doer() -> None:
                      "لمطالبة الحكومة بتوفير الكهرباء.")
     protest = next(e for e in events if e.event_type == "PROTEST")
     assert protest.actor is not None and protest.actor.text == "العشرات من المواطنين"
+
+
+def test_an_unlisted_person_charged_by_an_accuser_is_the_target() -> None:
+    events = _events("وتتهم النيابة العامة شلومو \"بالتخطيط لهجمات عنيفة في الضفة الغربية\".")
+    accusation = next(e for e in events if e.event_type == "ACCUSE")
+    assert accusation.target is not None and accusation.target.text == "شلومو"
+
+
+def test_who_is_laid_responsibility_on_is_the_target() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.roles import _charged_object
+
+    tokens = tokens_of("محملا هذه الأحزاب المسؤولية الكاملة عما جرى")
+    trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="phrase"))
+    charged = _charged_object(tokens, trigger, None, [])  # type: ignore[arg-type]
+    assert charged is not None and charged.name == "هذه الاحزاب"
