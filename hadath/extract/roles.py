@@ -33,6 +33,7 @@ ATTACK_TYPES = frozenset({"ASSAULT"})
 ATTACKER_REACH = 30  # a toll, then its cause: "مصرعهم وأصيب ستة آخرون … جراء هجوم … شنه X"
 CONDEMNED_AGENT_REACH = 14  # "أدانت الجامعة الاقتحامات المتكررة للمسجد الأقصى، من قبل المتطرفين"
 LIGHT_VERB_WINDOW = 6
+LONG_SUBJECT_WINDOW = 14
 # Kinds that act rather than suffer when they follow a verbal noun as a genitive.
 AGENT_KINDS = frozenset({"state", "government", "military", "police", "armed_group", "organisation", "party"})
 
@@ -49,7 +50,7 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
     if (exclude is not None and 0 <= exclude.last <= trigger.first and pronoun_subject(tokens, trigger)
             and not crosses_clause(tokens, exclude.last, trigger.first)):
         return exclude, _target(tokens, trigger, pool, cues, None)
-    if verbal and first_person(tokens, trigger):
+    if verbal and (first_person(tokens, trigger) or (trigger.first > 0 and tokens[trigger.first - 1].norm in WE)):
         # "نرفض التدخلات …", "ندعو القادة العرب إلى …": "we" is the speaker quoted (named before,
         # or the last speaker); whoever follows the verb is its object.
         return None, _target(tokens, trigger, pool, cues, None, statement=True)
@@ -102,6 +103,10 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
           and not cues.patient_genitive.contains_at(tokens, trigger.first)
           and not after_preposition(tokens, trigger)):
         actor = _verb_subject(tokens, trigger, pool, cues, carried=verbal and word[:1] in {"و", "ف"})
+        if actor is None and trigger.first > 0 and tokens[trigger.first - 1].norm in WHEN_WORDS:
+            # "ألم يكن رئيس الوزراء حيدر العبادي محقا عندما اتهم …": a time clause with no subject
+            # of its own shares the main clause's
+            actor = _carried_subject(tokens, trigger, pool, cues)
     elif verbal:
         # "أعربت بغداد عن رفضها …": a speech noun's speaker is the clause's subject before it.
         before = [m for m in pool if trigger.first - SPEAKER_NOUN_REACH <= m.last <= trigger.first
@@ -292,6 +297,12 @@ def first_person(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
 @lru_cache(maxsize=4096)
 def _verb_forms(patterns: tuple[str, ...]) -> frozenset[str]:
     return frozenset(normalize(p) for p in patterns if " " not in p)
+
+
+# "نحن غير متفقين مع …": "we" before a statement is the quoted speaker.
+WE = frozenset(normalize(w) for w in {"نحن", "ونحن", "فنحن", "إننا", "إنّا", "أننا", "بأننا", "لأننا"})
+# Words opening a time clause ("عندما اتهم"): its unnamed subject is the main clause's.
+WHEN_WORDS = frozenset(normalize(w) for w in {"عندما", "حينما", "حين", "لما", "وعندما", "وحين", "وحينما", "ولما"})
 
 
 # "إنه / أنها / بأنهم / إننا": a complementizer carrying the subject of the clause it opens.
@@ -569,6 +580,17 @@ def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
     marked = _marked_agent(tokens, trigger, pool, cues)
     if marked is not None:
         return marked
+    # "شنت قوات مشتركة من نيجيريا والنيجر وتشاد هجوما", "بدأت دائرة الجنايات في المحكمة الكلية
+    # برئاسة … اليوم جلسة محاكمة": a long subject between the light verb and its noun, in one clause.
+    for index in range(head - LIGHT_VERB_WINDOW - 1, max(-1, head - LONG_SUBJECT_WINDOW - 1), -1):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            break
+        if cues.light_verbs.contains_at(tokens, index) or tokens[index].norm in DROPPING_VERBS:
+            between = [m for m in pool if index < m.first and m.last <= trigger.first
+                       and not _marked_as_target(tokens, m, cues)]
+            if between and between[0].first <= index + 2:
+                return between[0]  # (the subject follows the verb: farther on, a name is its complement)
+            break
     # "غارات التحالف": a genitive doer right after the noun (or after one adjective); but
     # "مقتل أربعة من عناصر داعش", "اعتقال أحد قياديي بوكو حرام": the genitive suffers the act.
     if cues.patient_genitive.contains_at(tokens, trigger.first):

@@ -443,3 +443,31 @@ def test_who_is_laid_responsibility_on_is_the_target() -> None:
     trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="phrase"))
     charged = _charged_object(tokens, trigger, None, [])  # type: ignore[arg-type]
     assert charged is not None and charged.name == "هذه الاحزاب"
+
+
+def test_we_before_a_statement_is_the_quoted_speaker() -> None:
+    events = _events("ونقل البيان عن وزير الخارجية الروسي سيرغي لافروف قوله: \"نحن غير متفقين مع قرار المفوضية\".")
+    rejection = next(e for e in events if e.event_type == "REJECT")
+    assert rejection.actor is not None and "لافروف" in rejection.actor.text
+
+
+def test_a_time_clause_shares_the_main_clause_subject() -> None:
+    events = _events("كان رئيس الوزراء حيدر العبادي محقا عندما اتهم خلال زيارته إلى باريس المجتمع الدولي بالتقصير.")
+    accusation = next(e for e in events if e.event_type == "ACCUSE")
+    assert accusation.actor is not None and "العبادي" in accusation.actor.text
+
+
+def test_a_long_subject_between_a_light_verb_and_its_noun_is_the_doer() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import assign
+
+    tokens = tokens_of("وشنت قوات التحالف الدولي بقيادة الولايات المتحدة الأمريكية وحلفائها الأوروبيين غارات "
+                       "جوية على مواقع التنظيم")
+    noun = [t.norm for t in tokens].index("غارات")
+    entry = SimpleNamespace(pos="noun", id="assault.airstrike", event_type="ASSAULT", patterns=("غارات جوية",))
+    trigger = SimpleNamespace(first=noun, last=noun + 2, entry=entry, weight=1.0)
+    participants = mentions_of_sentence(tokens, load_actors())
+    actor, _ = assign(tokens, trigger, participants, knowledge().cues, False)  # type: ignore[arg-type]
+    assert actor is not None and actor.name.startswith("International Coalition")
