@@ -68,14 +68,20 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
     received = _reception(tokens, trigger, pool, cues)
     if received is not None:
         return received
-    if passive(tokens, trigger) or marked_passive(tokens, trigger, raw):
+    if verbal and done_passive(tokens, trigger):
+        # "ربما يتم إصدار أمر بالإفراج عن …": no one is named as doing it; the one speaking of it,
+        # or whoever is marked as its agent, is (events.py carries the speaker over)
+        doer = _marked_agent(tokens, trigger, pool, cues)
+        return doer, _target(tokens, trigger, [m for m in pool if m is not doer], cues, doer, verbal)
+    if passive(tokens, trigger) or marked_passive(tokens, trigger, raw) or done_passive(tokens, trigger):
         # "وكان مرسي قد عوقب", "أحيلوا للمحاكمة", "اغتيل القيادي على يد مسلحين": the verb's
         # subject suffers the act; the doer, if any, is named after "على يد / من قبل".
         doer = _marked_agent(tokens, trigger, pool, cues)
         rest = [m for m in pool if m is not doer]
         after = [m for m in rest if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
                  and not _marked_as_target(tokens, m, cues)
-                 and not crosses_clause(tokens, trigger.last, m.first)]
+                 and not crosses_clause(tokens, trigger.last, m.first)
+                 and not _behind_preposition(tokens, trigger.last, m.first)]
         sufferer = after[0] if after else _subject_before(tokens, trigger, rest, cues)
         if sufferer is not None and trigger.entry.event_type in SUFFERING_TYPES:
             sufferer = _with_conjunct(tokens, trigger, sufferer, participants)  # "الأطفال وأمهاتهم احتُجزوا"
@@ -454,7 +460,8 @@ def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[M
     if fronted is not None:
         return fronted  # "وكانت بغداد قد أعربت عن استغرابها ونفيها لتصريحات الوزير"
     after = [m for m in pool if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
-             and not _marked_as_target(tokens, m, cues) and not _behind_preposition(tokens, trigger.last, m.first)]
+             and not _marked_as_target(tokens, m, cues) and not _behind_preposition(tokens, trigger.last, m.first)
+             and not _behind_ba(tokens, m)]
     if after:
         return after[0]
     if carried:
@@ -523,8 +530,14 @@ def _subject_before(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list
                     cues: Cues, reach: int = SUBJECT_BEFORE_VERB) -> Mention | None:
     """A topicalized subject (subject-verb order) in the verb's clause."""
     before = [m for m in pool if trigger.first - reach <= m.last <= trigger.first
-              and not _marked_as_target(tokens, m, cues) and not crosses_clause(tokens, m.last, trigger.first)]
+              and not _marked_as_target(tokens, m, cues) and not crosses_clause(tokens, m.last, trigger.first)
+              and not any(tokens[i].norm in WHERE for i in range(m.last, trigger.first))]
     return before[-1] if before else None
+
+
+# "في زنازين إدارة الجمارك حيث يتم احتجازهم": what comes before "where" is a place, not the
+# subject of the clause it opens.
+WHERE = frozenset(normalize(w) for w in {"حيث", "وحيث"})
 
 
 # "أقدم X على قتل Y", "تمكنت سلطات الأمن من القبض على", "نجحت القوات في تحرير": the doer of
@@ -640,6 +653,17 @@ def passive(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
     if len(stem) == 4 and stem[0] == "ا" and stem[2] == "ي":
         return True
     return len(stem) == 5 and stem[0] == "ا" and stem[2] == "ت" and stem[3] == "ي"
+
+
+# "تم / يتم + verbal noun" ("وقد تم تنفيذ حكم القتل بالجاني", "تم اعتقال"): the periphrastic passive.
+DONE = frozenset(normalize(w) for w in {
+    "تم", "وتم", "فتم", "يتم", "ويتم", "سيتم", "وسيتم", "تمت", "وتمت", "جرى", "وجرى"})
+
+
+def done_passive(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """The trigger is the verbal noun of "تم / يتم / جرى": nobody is its subject; the name after it
+    suffers the act, the doer is named (if at all) after "من قبل / على يد"."""
+    return trigger.first > 0 and tokens[trigger.first - 1].norm in DONE
 
 
 DAMMA = "\u064f"

@@ -471,3 +471,36 @@ def test_a_long_subject_between_a_light_verb_and_its_noun_is_the_doer() -> None:
     participants = mentions_of_sentence(tokens, load_actors())
     actor, _ = assign(tokens, trigger, participants, knowledge().cues, False)  # type: ignore[arg-type]
     assert actor is not None and actor.name.startswith("International Coalition")
+
+
+def test_the_verbal_noun_after_tamma_has_no_subject() -> None:
+    events = _events("وقد تم اعتقال ثلاثة مسلحين من قبل قوات الأمن في المدينة.")
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert arrest.actor is not None and "قوات الأمن" in arrest.actor.text
+    assert arrest.target is not None and "مسلحين" in arrest.target.text
+
+
+def test_a_name_behind_ba_after_a_verb_is_no_subject() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import _verb_subject
+
+    tokens = tokens_of("نفذت حكم الإعدام بالجاني")
+    participants = mentions_of_sentence(tokens, load_actors())
+    trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="verb"))
+    subject = _verb_subject(tokens, trigger, participants, knowledge().cues)  # type: ignore[arg-type]
+    assert subject is None or "الجاني" not in subject.name
+
+
+def test_a_place_before_where_is_no_subject() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import _subject_before
+
+    tokens = tokens_of("شكوا من التكدس في زنازين الشرطة حيث يتم احتجازهم")
+    participants = mentions_of_sentence(tokens, load_actors())
+    verb = [t.norm for t in tokens].index("احتجازهم")
+    trigger = SimpleNamespace(first=verb, last=verb + 1, entry=SimpleNamespace(pos="verb"))
+    assert _subject_before(tokens, trigger, participants, knowledge().cues) is None  # type: ignore[arg-type]
