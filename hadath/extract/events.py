@@ -307,9 +307,11 @@ def _drop_repeated_mentions(candidates: list[EventCandidate]) -> list[EventCandi
 
 
 def _informativeness(candidate: EventCandidate) -> int:
-    """How much a mention tells of its event: the arguments it states."""
-    return sum(value is not None for value in (candidate.actor, candidate.target, candidate.location,
-                                                candidate.date.value, candidate.killed, candidate.injured))
+    """How much a mention tells of its event: the arguments it states (a target counted in
+    figures, "76 عنصرا من التنظيم", tells more than one counted vaguely, "العشرات من عناصره")."""
+    counted = candidate.target is not None and any(ch.isdigit() for ch in candidate.target.text)
+    return counted + sum(value is not None for value in (candidate.actor, candidate.target, candidate.location,
+                                                          candidate.date.value, candidate.killed, candidate.injured))
 
 
 def _same_event(earlier: EventCandidate, later: EventCandidate) -> bool:
@@ -897,7 +899,7 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     said_on = _speaker_day(context, actor, carried, when) or _likewise_day(tokens, entry.event_type, when, context)
     if when is not None and when.value and when.precision == "day":
         context.type_days[entry.event_type] = (_when(when, tokens, context.text, context), context.sentence_number)
-    _note_speaker_day(context, actor if verbal else source, when, tokens)
+    _note_speaker_day(context, doer if verbal else source, when, tokens)  # (the speaker remembered above)
     counted = casualties if owned is None else owned
     killed = _casualty(counted, trigger, "killed")
     injured = _casualty(counted, trigger, "injured")

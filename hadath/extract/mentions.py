@@ -27,7 +27,9 @@ PHRASE_STOPS = frozenset(normalize(w) for w in {
                           "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "الان", "اليوم", "الى", "الا",
                           "الماضي", "الماضيه", "المقبل", "المقبله", "الحالي", "الجاري", "السبت", "الاحد",
                           "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "الليله",
-                          "البارحه", "الثاني", "الاول", "الجديد", "الجديده"})
+                          "البارحه", "الثاني", "الاول", "الجديد", "الجديده",
+                          # counts open the next phrase ("اعتقلت القوات الأمنية العشرات من …")
+                          "العشرات", "المئات", "الالاف", "الآلاف", "العديد", "الكثير", "البعض"})
 MAX_EXTENSION = 3
 # Kinds whose one-word names are often a capital standing for them (بروكسل، واشنطن، طهران).
 METONYM_KINDS = frozenset({"government", "organisation"})
@@ -480,17 +482,7 @@ def _extend(tokens: Sequence[HasNorm], mention: Mention, others: list[Mention],
     while (last < len(tokens) and last - mention.last < MAX_EXTENSION and last not in starts
            and _continues_phrase(tokens[last].norm) and (tokens[last].norm,) not in honorifics):
         last += 1  # (an honorific opens someone's name: "مجلس عشائر العراق الشيخ أحمد الغانم")
-    if (last == mention.last and last < len(tokens) and last not in starts
-            and tokens[last - 1].norm in load_role_cues()["place_heads"] and _place_name(tokens[last].norm)):
-        last += 1  # "أبناء محافظة نينوى": a place noun's name, without the article, completes it
     return replace(mention, last=last) if last != mention.last else mention
-
-
-def _place_name(word: str) -> bool:
-    """A word that can be the name after "محافظة / مدينة …": letters, no article, no proclitic
-    preposition or conjunction, no particle."""
-    return (word.isalpha() and len(word) > 2 and not word.startswith(("ال", "و", "ف", "ب", "ل", "ك"))
-            and word not in PLACE_PREPOSITIONS and word not in NOT_A_NOUN and word not in TIME_WORDS)
 
 
 # Pronoun suffixes no word with the article takes: "التزامها" is التزام + ها, not ال + a noun.

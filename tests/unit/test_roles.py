@@ -504,3 +504,10 @@ def test_a_place_before_where_is_no_subject() -> None:
     verb = [t.norm for t in tokens].index("احتجازهم")
     trigger = SimpleNamespace(first=verb, last=verb + 1, entry=SimpleNamespace(pos="verb"))
     assert _subject_before(tokens, trigger, participants, knowledge().cues) is None  # type: ignore[arg-type]
+
+
+def test_a_repeat_with_a_count_in_figures_is_the_mention_kept() -> None:
+    events = _events("واعتقلت القوات الأمنية العشرات من عناصر التنظيم في الرمادي. "
+                     "وقال مدير الشرطة إن القوات الأمنية قبضت على 76 عنصرا من التنظيم في الرمادي.")
+    arrests = [e for e in events if e.event_type == "COERCE"]
+    assert any(e.target is not None and "76" in e.target.text for e in arrests)
