@@ -97,7 +97,9 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         # inside the words quoted before it ("… مسؤولية إسرائيل"، متهما): that speaker is elsewhere.
         before = [m for m in pool if m.last <= trigger.first and not _quoted(tokens, m.last, trigger.first)]
         speakers = [m for m in before if m.kind not in PASSIVE_KINDS]
-        people = [m for m in speakers if m.kind == "person"]
+        # (not a person in the genitive of a verbal noun, "مطالبة المحافظ أثيل النجيفي": that
+        # noun's doer, not the sentence's subject)
+        people = [m for m in speakers if m.kind == "person" and not _construct_genitive(tokens, m)]
         # "يظهر … زعيم عصابة القتل نوري المالكي بتصريحات …، متهما": a person named nearest is who
         # speaks; else the sentence's first party
         actor = people[-1] if people else (speakers or before)[0] if before else None
@@ -431,6 +433,21 @@ def _conjoined_noun(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
     if not word.startswith("و") or word.startswith("وال") or len(word) < 4 or trigger.first == 0:
         return False
     return word[1:] not in load_role_cues()["toll_nouns"]
+
+
+def _construct_genitive(tokens: Sequence[HasNorm], mention: Mention) -> bool:
+    """The mention follows a feminine noun in the construct state (no article, ending in ة:
+    "مطالبة", "دعوة", "زيارة"), so it is that noun's genitive."""
+    index = mention.first - 1
+    while index >= 0 and mention.first - index <= TITLE_WORDS and tokens[index].norm.startswith("ال"):
+        index -= 1  # (a title before the name: "مطالبة المحافظ المقال أثيل النجيفي")
+    if index < 0:
+        return False
+    word = tokens[index].norm
+    return word.isalpha() and len(word) > 3 and word.endswith("ه") and not word.startswith(("ال", "وال"))
+
+
+TITLE_WORDS = 3
 
 
 def is_circumstantial_participle(word: str) -> bool:
