@@ -514,7 +514,7 @@ def test_a_repeat_with_a_count_in_figures_is_the_mention_kept() -> None:
 
 
 def test_a_person_in_the_genitive_of_a_verbal_noun_is_not_the_participle_subject() -> None:
-    events = _events("أيد مجلس محافظة البصرة، مطالبة المحافظ السابق أحمد الحسني، بإجراء تحقيق دولي، "
+    events = _events("أيد مجلس محافظة البصرة، مطالبة المحافظ السابق نوري المالكي، بإجراء تحقيق دولي، "
                      "داعيا الدول العربية إلى مساعدة أبناء المحافظة.")
     call = next(e for e in events if e.event_type == "REQUEST")
     assert call.actor is not None and "مجلس" in call.actor.text
