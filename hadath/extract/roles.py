@@ -160,6 +160,9 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         target = _marked_before(tokens, trigger, [m for m in pool if m is not actor], cues)
     if target is None and trigger.entry.event_type in SUFFERING_TYPES:
         target = _phrase_after_marker(tokens, trigger, cues)
+    if target is None and trigger.entry.event_type == "PROTEST":
+        # "تظاهر مئات أمام مبنى مجلس محافظة بابل": a protest held before a body's seat is aimed at it
+        target = _protested_at(tokens, trigger, [m for m in pool if m is not actor])
     if trigger.entry.event_type == "AID":
         # "المساعدات … لإغاثة شعب النيبال": whom the aid is for, however far after the aid word.
         target = _beneficiary(tokens, trigger, [m for m in pool if m is not actor]) or target
@@ -217,6 +220,25 @@ def _blamed(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
     if believer is None and exclude is not None and 0 <= exclude.last <= trigger.first:
         believer = exclude
     return believer, blamed
+
+
+SITE_REACH = 8  # "تظاهر مئات آخرون أمام مبنى مجلس محافظة بابل"
+
+
+def _protested_at(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:
+    """The party whose seat a protest is held before: a listed party right after "أمام" (or
+    after "أمام مبنى / مقر") in the protest's clause."""
+    cues = load_role_cues()
+    for index in range(trigger.last, min(len(tokens), trigger.last + SITE_REACH)):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            return None
+        if tokens[index].norm not in cues["protest_sites"]:
+            continue
+        first = index + 1
+        if first < len(tokens) and tokens[first].norm in cues["seat_nouns"]:
+            first += 1
+        return next((m for m in pool if m.first == first), None)
+    return None
 
 
 CONJUNCT_WORDS = 2  # "الأطفال وأمهاتهم", "1700 أب وطفل": the first conjunct's words
@@ -490,7 +512,8 @@ def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[M
 # postposed subject; the subject follows the verb directly or after a time word. Not بين:
 # "الاشتباكات بين X و Y" names the parties.
 PREPOSITIONS = frozenset(normalize(w) for w in {
-    "من", "في", "على", "إلى", "عن", "مع", "ضد", "لدى", "عند", "حول", "خلال", "منذ", "نحو"})
+    "من", "في", "على", "إلى", "عن", "مع", "ضد", "لدى", "عند", "حول", "خلال", "منذ", "نحو",
+    "أمام", "قرب", "داخل", "خارج"})  # (and adverbs of place: "تظاهر مئات أمام مبنى مجلس المحافظة")
 
 
 def _behind_preposition(tokens: Sequence[HasNorm], start: int, end: int) -> bool:

@@ -518,3 +518,15 @@ def test_a_person_in_the_genitive_of_a_verbal_noun_is_not_the_participle_subject
                      "داعيا الدول العربية إلى مساعدة أبناء المحافظة.")
     call = next(e for e in events if e.event_type == "REQUEST")
     assert call.actor is not None and "مجلس" in call.actor.text
+
+
+def test_a_protest_before_a_body_seat_is_aimed_at_it() -> None:
+    events = _events("وتظاهر مئات آخرون أمس أمام مبنى مجلس محافظة البصرة احتجاجا على سوء الخدمات.")
+    protest = next(e for e in events if e.event_type == "PROTEST")
+    assert protest.target is not None and "مجلس محافظة" in protest.target.text
+    assert protest.actor is None or "مجلس" not in protest.actor.text
+
+
+def test_the_west_is_a_party() -> None:
+    tokens = tokens_of("وزادت بعد اتفاقها مع الغرب على برنامجها النووي")
+    assert any(m.name == "Western states" for m in mentions_of_sentence(tokens, load_actors()))
