@@ -92,7 +92,10 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         # subject carried over (before the verb, else the last speaker).
         rest = [m for m in pool if m is not called]
         return _carried_subject(tokens, trigger, rest, cues), called
-    if verbal and is_circumstantial_participle(word):
+    performer = _performer(tokens, trigger, pool, cues)
+    if performer is not None:
+        actor = performer  # "وقامت قوات الأمن بتفريق التظاهرة", "قام الوزير بزيارة …"
+    elif verbal and is_circumstantial_participle(word):
         # "…, متهما المملكة": the accuser is the sentence's subject, named before — not a name
         # inside the words quoted before it ("… مسؤولية إسرائيل"، متهما): that speaker is elsewhere.
         before = [m for m in pool if m.last <= trigger.first and not _quoted(tokens, m.last, trigger.first)]
@@ -603,6 +606,30 @@ def _undertaker(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
             before = [m for m in pool if index - SUBJECT_BEFORE_VERB <= m.last <= index
                       and not crosses_clause(tokens, m.last, index)]
             return before[-1] if before else None
+    return None
+
+
+def _performer(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues) -> Mention | None:
+    """The subject of قام / يقوم before "ب + act" ("وقامت قوات الأمن بتفريق التظاهرة", "تقوم
+    الهيئة بالتنسيق مع …"): it does the act. Named between the verb and the act (VSO), else
+    right before the verb, in one clause."""
+    word = tokens[trigger.first].norm
+    if not word.startswith("ب") or len(word) < 4:
+        return None
+    verbs = load_role_cues()["performing_verbs"]
+    for index in range(trigger.first - 1, max(-1, trigger.first - UNDERTAKING_REACH - 1), -1):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            return None
+        if tokens[index].norm not in verbs:
+            continue
+        between = [m for m in pool if index < m.first and m.last <= trigger.first and not _behind_ba(tokens, m)]
+        if between:
+            # (a title's body, then the person: "قام الأمين العام لمجلس التعاون … الزياني بزيارة")
+            people = [m for m in between if m.kind == "person"]
+            return people[-1] if people else between[0]
+        before = [m for m in pool if index - SUBJECT_BEFORE_VERB <= m.last <= index
+                  and not _marked_as_target(tokens, m, cues) and not crosses_clause(tokens, m.last, index)]
+        return before[-1] if before else None
     return None
 
 

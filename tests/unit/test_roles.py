@@ -530,3 +530,17 @@ def test_a_protest_before_a_body_seat_is_aimed_at_it() -> None:
 def test_the_west_is_a_party() -> None:
     tokens = tokens_of("وزادت بعد اتفاقها مع الغرب على برنامجها النووي")
     assert any(m.name == "Western states" for m in mentions_of_sentence(tokens, load_actors()))
+
+
+def test_the_subject_of_qama_does_the_act_after_ba() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import _performer
+
+    tokens = tokens_of("وتقوم الشرطة منذ الصباح بمداهمة المنازل في الحي")
+    participants = mentions_of_sentence(tokens, load_actors())
+    act = [t.norm for t in tokens].index("بمداهمه")
+    trigger = SimpleNamespace(first=act, last=act + 1, entry=SimpleNamespace(pos="noun"))
+    performer = _performer(tokens, trigger, participants, knowledge().cues)  # type: ignore[arg-type]
+    assert performer is not None and performer.name.startswith("Police")
