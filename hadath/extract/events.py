@@ -126,6 +126,11 @@ class ArticleContext:
     # Targets no listed party names ("داهمت أكثر من 100 موقع"), by trigger span: set on the
     # events once repeated mentions are merged (see ``_with_unlisted_target``).
     unlisted_targets: dict[tuple[int, int], Participant] = field(default_factory=dict)
+    # Doers of attacks that name none, by trigger span: the armed group the sentence (or the one
+    # before) names, likewise set once repeated mentions are merged.
+    carried_doers: dict[tuple[int, int], Participant] = field(default_factory=dict)
+    # The last armed group named, with its sentence number.
+    last_armed: tuple[Mention, int] | None = None
     # Trigger spans of proceedings (a trial, an indictment): placed like material events.
     situated: set[tuple[int, int]] = field(default_factory=set)
     # The current sentence's event triggers: a date in another's clause is that event's day.
@@ -173,11 +178,32 @@ def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
 
 
 def _with_unlisted_target(candidate: EventCandidate, context: ArticleContext) -> EventCandidate:
-    """The event with the unlisted words its trigger's act hit as its target, when it has none."""
-    if candidate.target is not None:
-        return candidate
-    unlisted = context.unlisted_targets.get((candidate.trigger.start, candidate.trigger.end))
-    return candidate if unlisted is None else candidate.model_copy(update={"target": unlisted})
+    """The event with the unlisted words its trigger's act hit as its target, and the armed group
+    its context names as its doer, when it has none."""
+    key = (candidate.trigger.start, candidate.trigger.end)
+    updates: dict[str, Participant] = {}
+    unlisted = context.unlisted_targets.get(key)
+    if candidate.target is None and unlisted is not None:
+        updates["target"] = unlisted
+    doer = context.carried_doers.get(key)
+    target = updates.get("target", candidate.target)
+    if candidate.actor is None and doer is not None and (target is None or target.name != doer.name):
+        updates["actor"] = doer
+    return candidate.model_copy(update=updates) if updates else candidate
+
+
+ARMED_REACH = 1  # sentences back an attack's doer is carried from
+# Means of attack an armed group rarely has (air strikes, artillery): no doer is carried to them;
+# nor to an attack on an armed group (the one named near it is more often its target).
+STATE_MODES = frozenset({"aerial", "heavy-weapons"})
+
+
+def _recent_armed(context: ArticleContext) -> Mention | None:
+    """The armed group named last in the sentences just before, if any."""
+    if context.last_armed is None:
+        return None
+    mention, sentence = context.last_armed
+    return mention if 0 < context.sentence_number - sentence <= ARMED_REACH else None
 
 
 UNSPECIFIED = " (unspecified)"
@@ -460,6 +486,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     participants = mentions_of_sentence(tokens, kb.actors, frozenset(t.first for t in triggers),
                                         _party_entities(entities, known_places), context.text)
     context.named_parties.extend(participants)
+    armed = [m for m in participants if m.kind == "armed_group" and not roles.counted(tokens, m)]
     places = _with_unknown_places(known_places, entities, tokens, kb.gazetteer)
     for match in places:
         country = match.place.country
@@ -491,6 +518,8 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
         if event is not None:
             events.append(event)
     context.told_types.update(event.event_type for event in events)
+    if armed:
+        context.last_armed = (armed[-1].elsewhere(), context.sentence_number)
     return _at_meeting(events, tokens, kb, context)
 
 
@@ -920,13 +949,23 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         # protest is known to occur: a crowd word is no sign of an occurrence by itself)
         actor = roles.crowd(tokens, trigger) or actor
     text = context.text
+    key = (tokens[trigger.first].start, tokens[trigger.last - 1].end)
+    if (actor is None and not verbal and entry.event_type in roles.ATTACK_TYPES and entry.mode not in STATE_MODES
+            and (target is None or target.kind != "armed_group")):
+        # "بث المكتب الإعلامي في ولاية خراسان التابعة لتنظيم داعش شريط فيديو يظهر إعدام عشرة أفغان":
+        # an attack with no doer named in its clause is the armed group's the sentence names (or
+        # the last one named just before); given once repeated mentions are merged, like the target
+        doer = roles.armed_party(tokens, trigger, participants, target, kb.cues) or _recent_armed(context)
+        carried_doer = _participant(doer, text)
+        if carried_doer is not None:
+            context.carried_doers[key] = carried_doer
     if target is None:
         # "داهمت أكثر من 100 موقع", "احتجزت إسرائيل إرهابيا من مواطنيها": whom an act of force hit,
         # when the dictionary names no one there; given once repeated mentions are merged, since
         # such words tell whom an act hit, not which act a repeat is.
         unlisted = _participant(roles.unlisted_target(tokens, trigger, actor, participants, kb.cues), text)
         if unlisted is not None:
-            context.unlisted_targets[(tokens[trigger.first].start, tokens[trigger.last - 1].end)] = unlisted
+            context.unlisted_targets[key] = unlisted
     return EventCandidate(
         article_id=context.doc.article.id,
         outlet=context.doc.article.source,

@@ -244,6 +244,25 @@ def _protested_at(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[M
     return None
 
 
+def counted(tokens: Sequence[HasNorm], mention: Mention) -> bool:
+    """The mention opens with a count ("ما لا يقل عن 260 مقاتلا"): fighters counted are more
+    often the fallen than the doers."""
+    return number_at(tokens, mention.first) is not None
+
+
+def armed_party(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention],
+                target: Mention | None, cues: Cues) -> Mention | None:
+    """The armed group a sentence names around an attack that names no doer of its own (not the
+    attack's target, nor one marked as a target): the nearest before the trigger, else after it."""
+    armed = [m for m in participants if m.kind == "armed_group" and not _overlaps(m, trigger)
+             and (target is None or m.name != target.name) and not _marked_as_target(tokens, m, cues)
+             and not counted(tokens, m)]
+    before = [m for m in armed if m.last <= trigger.first]
+    if before:
+        return before[-1]
+    return armed[0] if armed else None
+
+
 CONJUNCT_WORDS = 2  # "الأطفال وأمهاتهم", "1700 أب وطفل": the first conjunct's words
 
 

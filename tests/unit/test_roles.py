@@ -544,3 +544,19 @@ def test_the_subject_of_qama_does_the_act_after_ba() -> None:
     trigger = SimpleNamespace(first=act, last=act + 1, entry=SimpleNamespace(pos="noun"))
     performer = _performer(tokens, trigger, participants, knowledge().cues)  # type: ignore[arg-type]
     assert performer is not None and performer.name.startswith("Police")
+
+
+def test_an_attack_with_no_doer_is_the_armed_group_its_sentence_names() -> None:
+    events = _events("وبث المكتب الإعلامي التابع لتنظيم داعش أمس شريط فيديو يظهر إعدام عشرة رهائن في الموصل.")
+    execution = next(e for e in events if e.event_type == "ASSAULT")
+    assert execution.actor is not None and "داعش" in execution.actor.text
+
+
+def test_no_armed_group_is_carried_to_an_air_strike_or_from_a_count_of_fighters() -> None:
+    from hadath.extract.roles import counted
+
+    tokens = tokens_of("قتل ما لا يقل عن 260 مقاتلا كرديا")
+    fighters = [m for m in mentions_of_sentence(tokens, load_actors()) if m.kind == "armed_group"]
+    assert fighters and counted(tokens, fighters[0])
+    events = _events("وقتل أمس عشرات من مسلحي تنظيم داعش في ضربات جوية على مواقعهم في الرقة.")
+    assert all(e.actor is None or "داعش" not in e.actor.text for e in events if e.mode == "aerial")
