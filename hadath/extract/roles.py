@@ -858,7 +858,13 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
     start = max(trigger.last, actor.last if actor is not None and actor.first >= trigger.last else 0)
     # "طالب ممثل المرجعية … أحمد الصافي، رئيس الوزراء حيدر العبادي بـ": a comma closing a long
     # subject after the verb separates it from the object, not two clauses.
-    opening = start + 1 if start > trigger.last and start < len(tokens) and tokens[start].norm == "،" else -1
+    opening = -1
+    if start > trigger.last:
+        # (a word of the subject's name the mention left out may stand before the comma:
+        # "مجلس محافظة | نينوى، مطالبة …")
+        comma = next((i for i in range(start, min(len(tokens), start + 2)) if tokens[i].norm == "،"), None)
+        if comma is not None and all(tokens[i].norm.isalpha() for i in range(start, comma)):
+            opening = comma + 1
     skipped = opening
     while 0 < opening < len(tokens) and tokens[opening].norm in OPENING_TIME_WORDS:
         opening += 1  # "…القبانجي، أمس العراقيين إلى": a time word before the object
@@ -866,7 +872,9 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
         opening += 1  # "احتجزت إسرائيل، يوم الثلاثاء، X": a time set off by two commas
     window = [m for m in pool if start <= m.first <= start + TARGET_WINDOW
               and (not crosses_clause(tokens, trigger.last, m.first)
-                   or (m.first == opening and not crosses_clause(tokens, trigger.last, start)))
+                   or (m.first == opening and not crosses_clause(tokens, trigger.last, start))
+                   or (addressed and _object_genitive(tokens, m, opening)
+                       and not crosses_clause(tokens, trigger.last, start)))
               and not _part_of(tokens, actor, m)]
     marked = [m for m in window if _marked_as_target(tokens, m, cues)]
     described = _described_doer(tokens, trigger, start) if addressed or statement else None
@@ -880,6 +888,7 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
     return window[0] if window else None
 
 
+NAME_WORDS = 3  # words of a state's name before its last ("المملكة العربية السعودية")
 DESCRIBED_REACH = 4  # "نرفض رفضا قاطعا التدخلات الإيرانية": a cognate accusative may come first
 STATE_NISBA = ("يه", "يين", "يون", "ي")
 
@@ -888,8 +897,10 @@ def _described_doer(tokens: Sequence[HasNorm], trigger: TriggerMatch, start: int
     """The state a nationality adjective names right after the statement's object noun
     ("التدخلات الإيرانية", "بالمبادرة المصرية"): a definite noun, then a definite nisba that is a
     form of a state in the actor dictionary."""
-    if trigger.entry.pos != "verb" and not particle_verb(tokens, trigger):
-        return None  # (after a statement noun the words are more often its own description)
+    if trigger.entry.pos != "verb" and not particle_verb(tokens, trigger) and start <= trigger.last:
+        # (after a statement noun the words are more often its own description, unless its
+        # subject came first: "توقيع الدول الغربية الاتفاق النووي الإيراني")
+        return None
     first = max(start, trigger.last)
     for index in range(first + 1, min(len(tokens), first + DESCRIBED_REACH + 1)):
         word, previous = tokens[index].norm, tokens[index - 1].norm
@@ -900,11 +911,23 @@ def _described_doer(tokens: Sequence[HasNorm], trigger: TriggerMatch, start: int
             continue
         found = load_actors().find(tokens[index:index + 1])
         if found and found[0].entry.kind == "state" and found[0].last == 1:
+            head = max(0, index - NAME_WORDS)
+            if any(m.last == index + 1 - head and m.first < index - head
+                   for m in load_actors().find(tokens[head:index + 1])):
+                return None  # the last word of a name ("بالمملكة العربية السعودية"), not an adjective
             entry = found[0].entry
             return Mention(index, index + 1, entry.name, entry.kind, entry.country,
                            tokens[index].start, tokens[index].end)  # type: ignore[attr-defined]
-        return None  # (another adjective: the first one after the noun decides)
+        # (another adjective first: "الاتفاق النووي الإيراني" — the state may still follow)
     return None
+
+
+def _object_genitive(tokens: Sequence[HasNorm], mention: Mention, opening: int) -> bool:
+    """"أيد مجلس محافظة نينوى، مطالبة المحافظ المقال أثيل النجيفي، بـ": the statement's object
+    after the comma closing its subject is a verbal noun; the party in its genitive is whom the
+    statement is about."""
+    return 0 < opening < mention.first <= opening + TITLE_WORDS and _construct_genitive(tokens, mention) and (
+        not crosses_clause(tokens, opening, mention.first))
 
 
 def named_doer(window: list[Mention], marked: Mention, actor: Mention | None) -> Mention | None:

@@ -560,3 +560,24 @@ def test_no_armed_group_is_carried_to_an_air_strike_or_from_a_count_of_fighters(
     assert fighters and counted(tokens, fighters[0])
     events = _events("وقتل أمس عشرات من مسلحي تنظيم داعش في ضربات جوية على مواقعهم في الرقة.")
     assert all(e.actor is None or "داعش" not in e.actor.text for e in events if e.mode == "aerial")
+
+
+def test_a_state_adjective_after_another_names_the_other_party() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.roles import _described_doer
+
+    tokens = tokens_of("توقيع الدول الغربية الاتفاق النووي الإيراني")
+    trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="noun"))
+    described = _described_doer(tokens, trigger, 3)  # type: ignore[arg-type]
+    assert described is not None and described.country == "IRN"
+    # the last word of a state's name is no adjective
+    tokens = tokens_of("نددت الجالية بالمملكة العربية السعودية بالتصريحات")
+    trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="verb"))
+    assert _described_doer(tokens, trigger, 2) is None  # type: ignore[arg-type]
+
+
+def test_the_genitive_of_an_object_after_the_subject_comma_is_the_target() -> None:
+    events = _events("أيد مجلس محافظة البصرة، مطالبة المحافظ السابق نوري المالكي، بإجراء تحقيق دولي.")
+    support = next(e for e in events if e.event_type == "SUPPORT")
+    assert support.target is not None and "المالكي" in support.target.text
