@@ -172,6 +172,10 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         if actor is None:
             # "الجسر الإغاثي … التي أمر به خادم الحرمين الشريفين": who ordered the aid gives it
             actor = _sponsor(tokens, trigger, [m for m in pool if m is not target])
+    if target is None and trigger.entry.event_type in SUFFERING_TYPES:
+        # "اعتقلت الشرطة صحفيين", "اختطاف مراسل": the press report events, but suffer them too
+        press = [m for m in participants if m.kind in REPORTER_KINDS and not _overlaps(m, trigger) and m is not exclude]
+        target = _target(tokens, trigger, press, cues, actor) if press else None
     if trigger.entry.id in cues.host_entries:
         return target, actor  # "استقبل الملك الوزير": the visitor acts, the host receives
     if trigger.entry.event_type in SUFFERING_TYPES:

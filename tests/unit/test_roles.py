@@ -581,3 +581,9 @@ def test_the_genitive_of_an_object_after_the_subject_comma_is_the_target() -> No
     events = _events("أيد مجلس محافظة البصرة، مطالبة المحافظ السابق نوري المالكي، بإجراء تحقيق دولي.")
     support = next(e for e in events if e.event_type == "SUPPORT")
     assert support.target is not None and "المالكي" in support.target.text
+
+
+def test_journalists_can_suffer_an_arrest() -> None:
+    events = _events("واعتقلت قوات الأمن أمس ثلاثة صحفيين في القاهرة.")
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert arrest.target is not None and "صحفيين" in arrest.target.text
