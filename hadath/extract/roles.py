@@ -62,6 +62,8 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         return actor, _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
     if trigger.entry.id in REPELLING_ENTRIES:
         return _repelled(tokens, trigger, pool, cues, exclude)
+    if tokens[trigger.first].norm.startswith(CHARGED_WITH):
+        return _charged_with(tokens, trigger, pool, cues, exclude)
     if trigger.entry.id in BLAMING_ENTRIES:
         return _blamed(tokens, trigger, pool, cues, exclude)
     word = tokens[trigger.first].norm
@@ -209,6 +211,25 @@ def _repelled(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Menti
                 or (after[0] if after and tokens[trigger.first].norm not in PREPOSITIONS else None)
                 or (exclude if exclude is not None and 0 <= exclude.last <= trigger.first else None))
     return defender, attacker
+
+
+# "أحالت المرشد … إلى محكمة الجنايات بتهمة …": a charge noun after ب.
+CHARGED_WITH = ("بتهم", "وبتهم")
+
+
+def _charged_with(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,
+                  exclude: Mention | None) -> tuple[Mention | None, Mention | None]:
+    """(who charges, who is charged) for "X … بتهمة …": the one charged is the nearest party before
+    the charge in its clause (not one marked as where it is sent, "إلى محكمة الجنايات"); who
+    charges is the speaker, else the sentence's first party."""
+    charged = _subject_before(tokens, trigger, pool, cues, CHARGE_REACH)
+    rest = [m for m in pool if m is not charged]
+    accuser = (exclude if exclude is not None and 0 <= exclude.last <= trigger.first
+               else _carried_subject(tokens, trigger, rest, cues))
+    return accuser, charged
+
+
+CHARGE_REACH = 8  # "أحالت المرشد العام … وعددا من قيادات وأعضاء الجماعة المحظورة إلى محكمة الجنايات بتهمة"
 
 
 def _blamed(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,

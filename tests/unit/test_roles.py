@@ -587,3 +587,24 @@ def test_journalists_can_suffer_an_arrest() -> None:
     events = _events("واعتقلت قوات الأمن أمس ثلاثة صحفيين في القاهرة.")
     arrest = next(e for e in events if e.event_type == "COERCE")
     assert arrest.target is not None and "صحفيين" in arrest.target.text
+
+
+def test_the_one_sent_to_trial_on_a_charge_is_charged() -> None:
+    events = _events("وأحالت النيابة العامة أمس عشرين من أعضاء جماعة الإخوان إلى محكمة الجنايات "
+                     "بتهمة التحريض على العنف.")
+    charge = next((e for e in events if e.event_type == "ACCUSE" and e.trigger.text.startswith("بتهم")), None)
+    if charge is not None:  # (the referral itself may be the event told)
+        assert charge.actor is not None and "النيابة" in charge.actor.text
+        assert charge.target is not None and "الإخوان" in charge.target.text
+    from types import SimpleNamespace
+
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import _charged_with
+
+    tokens = tokens_of("أحالت النيابة العامة أعضاء جماعة الإخوان إلى محكمة الجنايات بتهمة التحريض")
+    participants = mentions_of_sentence(tokens, load_actors())
+    word = [t.norm for t in tokens].index("بتهمه")
+    trigger = SimpleNamespace(first=word, last=word + 1, entry=SimpleNamespace(pos="phrase"))
+    accuser, charged = _charged_with(tokens, trigger, participants, knowledge().cues, None)  # type: ignore[arg-type]
+    assert accuser is not None and accuser.first == 1  # النيابة العامة
+    assert charged is not None and "Brotherhood" in charged.name
