@@ -479,6 +479,12 @@ def _extend(tokens: Sequence[HasNorm], mention: Mention, others: list[Mention],
         return mention  # a definite family name closes a name: "وأعلن العبادي التزامه"
     starts = {m.first for m in others} | stops
     honorifics = load_person_names().honorifics
+    if (mention.kind not in {"person", "state"} and last + 1 < len(tokens) and last not in starts
+            and last + 1 not in starts and _construct_head(tokens[last - 1].norm)
+            and _construct_head(tokens[last].norm) and tokens[last].norm not in NOT_A_NOUN
+            and tokens[last].norm not in PLACE_PREPOSITIONS and tokens[last].norm not in TIME_WORDS
+            and _continues_phrase(tokens[last + 1].norm)):
+        last += 2  # "خطيب جمعة مسجد الكوفة": an indefinite head, then a construct of its own
     while (last < len(tokens) and last - mention.last < MAX_EXTENSION and last not in starts
            and _continues_phrase(tokens[last].norm) and (tokens[last].norm,) not in honorifics):
         last += 1  # (an honorific opens someone's name: "مجلس عشائر العراق الشيخ أحمد الغانم")

@@ -120,3 +120,10 @@ def test_people_counted_from_among_residents_are_one_group() -> None:
 def test_a_count_opens_the_next_phrase() -> None:
     texts = _texts("واعتقلت القوات الأمنية العشرات من عناصر التنظيم")
     assert "القوات الامنيه" in texts
+
+
+def test_an_indefinite_head_takes_a_construct_of_its_own() -> None:
+    assert any(text.startswith("امام مسجد الكوفه") or text.startswith("خطيب جمعه مسجد الكوفه")
+               for text in _texts("وقال خطيب جمعة مسجد الكوفة إن الحكومة فشلت"))
+    # a preposition after the head is no construct
+    assert not any("في" in text.split() for text in _texts("وقال خطيب جمعة في الكوفة إن الحكومة فشلت"))
