@@ -19,7 +19,7 @@ from functools import lru_cache
 from hadath.extract.actors import ROLE_CUES_PATH as ROLE_CUES_PATH  # re-exported for the cue tests
 from hadath.extract.actors import load_actors, load_role_cues
 from hadath.extract.cues import Cues
-from hadath.extract.mentions import Mention
+from hadath.extract.mentions import TIME_WORDS, Mention
 from hadath.extract.numbers import number_at
 from hadath.extract.triggers import TriggerMatch
 from hadath.text.normalize import normalize
@@ -1086,7 +1086,8 @@ OBJECT_SKIP = 5  # time words, commas and quote marks between a verb (or its sub
 OBJECT_FILLERS = frozenset(normalize(w) for w in {
     "اليوم", "أمس", "يوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
     "مساء", "صباح", "ليلة", "فجر", "الليلة", "أيضا", "مجددا", "كذلك", "هذا", "هذه", "الأسبوع", "الشهر",
-    "الماضي", "الماضية", "الجاري", "الحالي", "،", '"', "«", "»", "“", "”"})
+    "الماضي", "الماضية", "الجاري", "الحالي", "،", '"', "«", "»", "“", "”", "فجرا", "صباحا", "ليلا",
+    "ظهرا", "عصرا", "يوميا", "مؤخرا", "حاليا"}) | TIME_WORDS
 PARTITIVE = "من"  # "إرهابيا من مواطنيها": a partitive keeps the group the object is taken from
 
 
@@ -1220,8 +1221,8 @@ def _object_phrase(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Ment
         last += 1
     else:
         word = tokens[index].norm
-        if not _phrase_word(word) or (is_verb and word.startswith(("ال", "وال"))):
-            return None
+        if not _phrase_word(word) or (is_verb and word.startswith("ال")) or word.startswith("و"):
+            return None  # (a word after و opens another clause or conjunct, not the object)
         last = index + 1
         while last < len(tokens) and last - index < PHRASE_WORDS and _phrase_word(tokens[last].norm):
             last += 1
@@ -1243,5 +1244,6 @@ def _phrase_word(word: str) -> bool:
             and not word.startswith(FUSED_PREPOSITIONS))
 
 
-CONJUNCTIONS = frozenset(normalize(w) for w in {"أو", "ثم", "بل", "لكن", "حتى"})
+CONJUNCTIONS = frozenset(normalize(w) for w in {
+    "أو", "ثم", "بل", "لكن", "حتى", "إذا", "إن", "لو", "كما", "لكي", "كي", "إذ", "بينما", "فيما", "مما"})
 FUSED_PREPOSITIONS = tuple(normalize(w) for w in ("بال", "لل", "كال", "وبال", "ولل", "فال", "وكال", "فبال", "فلل"))

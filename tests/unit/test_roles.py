@@ -608,3 +608,17 @@ def test_the_one_sent_to_trial_on_a_charge_is_charged() -> None:
     accuser, charged = _charged_with(tokens, trigger, participants, knowledge().cues, None)  # type: ignore[arg-type]
     assert accuser is not None and accuser.first == 1  # النيابة العامة
     assert charged is not None and "Brotherhood" in charged.name
+
+
+def test_a_time_adverb_or_a_conjoined_verb_is_no_object() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import unlisted_target
+
+    trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="verb", event_type="COERCE"))
+    tokens = tokens_of("اعتقلت فجرا فتيين من البلدة")
+    found = unlisted_target(tokens, trigger, None, [], knowledge().cues)  # type: ignore[arg-type]
+    assert found is not None and found.name.startswith("فتيين")
+    tokens = tokens_of("قتل واصيب اخر بجروح")
+    assert unlisted_target(tokens, trigger, None, [], knowledge().cues) is None  # type: ignore[arg-type]
