@@ -277,15 +277,14 @@ def counted(tokens: Sequence[HasNorm], mention: Mention) -> bool:
 
 def armed_party(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention],
                 target: Mention | None, cues: Cues) -> Mention | None:
-    """The armed group a sentence names around an attack that names no doer of its own (not the
-    attack's target, nor one marked as a target): the nearest before the trigger, else after it."""
+    """The armed group a sentence names before an attack that names no doer of its own (not the
+    attack's target, nor one marked as a target): the nearest one."""
     armed = [m for m in participants if m.kind == "armed_group" and not _overlaps(m, trigger)
              and (target is None or m.name != target.name) and not _marked_as_target(tokens, m, cues)
              and not counted(tokens, m)]
+    # (one named after the attack is more often its object: "مقتل زعيم القاعدة", "تصفية قيادي في الحركة")
     before = [m for m in armed if m.last <= trigger.first]
-    if before:
-        return before[-1]
-    return armed[0] if armed else None
+    return before[-1] if before else None
 
 
 CONJUNCT_WORDS = 2  # "الأطفال وأمهاتهم", "1700 أب وطفل": the first conjunct's words
