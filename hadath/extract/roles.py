@@ -165,6 +165,10 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         target = _marked_before(tokens, trigger, [m for m in pool if m is not actor], cues)
     if target is None and trigger.entry.event_type in SUFFERING_TYPES:
         target = _phrase_after_marker(tokens, trigger, cues)
+    if target is None and trigger.entry.event_type == "REJECT" and _denies_what_was_said(tokens, trigger):
+        # "ويقول المتمردون: إن ضحايا مدنيين يسقطون …، وهو ما تنفيه أنقرة": the denial is aimed at
+        # whoever said what is denied, the sentence's first party
+        target = _carried_subject(tokens, trigger, [m for m in pool if m is not actor], cues)
     if target is None and trigger.entry.event_type == "PROTEST":
         # "تظاهر مئات أمام مبنى مجلس محافظة بابل": a protest held before a body's seat is aimed at it
         target = _protested_at(tokens, trigger, [m for m in pool if m is not actor])
@@ -248,6 +252,12 @@ def _blamed(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
     if believer is None and exclude is not None and 0 <= exclude.last <= trigger.first:
         believer = exclude
     return believer, blamed
+
+
+def _denies_what_was_said(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """"…، وهو ما تنفيه أنقرة", "الأمر الذي نفته الوزارة": a denial of the clause before it."""
+    return trigger.first > 1 and tokens[trigger.first - 1].norm in {"ما", "الذي"} and (
+        tokens[trigger.first - 2].norm in {"وهو", "وهذا", "وهي", "الامر", "هو", "وذلك"})
 
 
 SITE_REACH = 8  # "تظاهر مئات آخرون أمام مبنى مجلس محافظة بابل"

@@ -622,3 +622,10 @@ def test_a_time_adverb_or_a_conjoined_verb_is_no_object() -> None:
     assert found is not None and found.name.startswith("فتيين")
     tokens = tokens_of("قتل واصيب اخر بجروح")
     assert unlisted_target(tokens, trigger, None, [], knowledge().cues) is None  # type: ignore[arg-type]
+
+
+def test_a_denial_of_what_was_said_is_aimed_at_who_said_it() -> None:
+    events = _events("ويقول المعارضون: إن مدنيين قتلوا في الغارات، وهو ما تنفيه الحكومة.")
+    denial = next(e for e in events if e.event_type == "REJECT")
+    assert denial.actor is not None and "الحكومة" in denial.actor.text
+    assert denial.target is not None and "المعارضون" in denial.target.text
