@@ -118,10 +118,11 @@ def _mentions(tokens: Sequence[HasNorm], actors: ActorDictionary, stops: frozens
             continue  # "صالح … ـ سعودي الجنسية ـ": a person's nationality, not a party
         if entry.kind == "state" and _indefinite_nisba(tokens, match.first, match.last):
             head = match.first - 1
-            if head in stops:
+            if head in stops and not (head > 0 and tokens[head - 1].norm in load_role_cues()["agent_words"]):
                 if tokens[match.first].norm.endswith(FEMININE_NISBA):
                     continue  # "ضربات أمريكية": describes the event, names no participant
             elif _describable(tokens[head].norm):
+                # ("هجوم شنه طالب تونسي": after an agent word the event word is a noun, the doer)
                 # "طالب تونسي", "جنودا أميركيين": the noun the adjective describes is the participant.
                 found.append(Mention(head, match.last, " ".join(t.norm for t in tokens[head:match.last]), None,
                                      entry.country))
