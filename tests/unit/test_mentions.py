@@ -127,15 +127,3 @@ def test_an_indefinite_head_takes_a_construct_of_its_own() -> None:
                for text in _texts("وقال خطيب جمعة مسجد الكوفة إن الحكومة فشلت"))
     # a preposition after the head is no construct
     assert not any("في" in text.split() for text in _texts("وقال خطيب جمعة في الكوفة إن الحكومة فشلت"))
-
-
-def test_after_an_agent_word_an_event_spelling_is_the_doer_noun() -> None:
-    from hadath.extract.actors import load_actors
-    from hadath.extract.mentions import mentions_of_sentence
-    from hadath.text.normalize import normalize_text
-    from hadath.text.segment import tokenize
-
-    tokens = tokenize(normalize_text("في هجوم شنه طالب مغربي مسلح على الفندق"))
-    student = [t.norm for t in tokens].index("طالب")
-    mentions = mentions_of_sentence(tokens, load_actors(), frozenset({student}))
-    assert any(m.first == student for m in mentions)

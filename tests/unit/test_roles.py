@@ -629,3 +629,9 @@ def test_a_denial_of_what_was_said_is_aimed_at_who_said_it() -> None:
     denial = next(e for e in events if e.event_type == "REJECT")
     assert denial.actor is not None and "الحكومة" in denial.actor.text
     assert denial.target is not None and "المعارضون" in denial.target.text
+
+
+def test_after_an_agent_word_an_event_spelling_is_the_doer_noun() -> None:
+    events = _events("وفي 26 يونيو، قتل 38 سائحا في هجوم شنه طالب سوري مسلح في مدينة حمص.")
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert attack.actor is not None and attack.actor.text.startswith("طالب سوري")
