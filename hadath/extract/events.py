@@ -103,6 +103,8 @@ class ArticleContext:
     # The last named speaker: "وأضاف …" with no subject continues the previous speaker.
     last_speaker: Mention | None = None
     last_speaker_sentence: int = -1
+    # The last sentence in which a verb of saying named its speaker ("وقال X …", "أعلن X أن …").
+    said_sentence: int = -1
     sentence_number: int = 0
     # Event types already told: "هذه الغارات" later on points back at one of them.
     told_types: set[str] = field(default_factory=set)
@@ -122,6 +124,14 @@ class ArticleContext:
     # Trigger spans of reported acts whose sentence dates only the saying of them. Their date is
     # dropped once repeated mentions are merged, so that telling mentions apart still sees it.
     undated: set[tuple[int, int]] = field(default_factory=set)
+    # Targets no listed party names ("داهمت أكثر من 100 موقع"), by trigger span: set on the
+    # events once repeated mentions are merged (see ``_with_unlisted_target``).
+    unlisted_targets: dict[tuple[int, int], Participant] = field(default_factory=dict)
+    # Doers of attacks that name none, by trigger span: the armed group the sentence (or the one
+    # before) names, likewise set once repeated mentions are merged.
+    carried_doers: dict[tuple[int, int], Participant] = field(default_factory=dict)
+    # The last armed group named, with its sentence number.
+    last_armed: tuple[Mention, int] | None = None
     # Trigger spans of proceedings (a trial, an indictment): placed like material events.
     situated: set[tuple[int, int]] = field(default_factory=set)
     # The current sentence's event triggers: a date in another's clause is that event's day.
@@ -164,8 +174,38 @@ def extract_events(doc: NormalizedArticle) -> list[EventCandidate]:
         candidates.extend(_sentence_events(sentence, triggers, kb, context, len(candidates)))
     candidates = _with_article_country(
         _drop_repeated_mentions(candidates, kb.cues.dateline_types, kb.cues.other_event_markers), kb, context)
-    return _renumber([_day_only(_undated(_at_home(_canonical_parties(c, context), kb, context), context))
-                      for c in candidates])
+    return _renumber([_with_unlisted_target(
+        _day_only(_undated(_at_home(_canonical_parties(c, context), kb, context), context)), context)
+        for c in candidates])
+
+
+def _with_unlisted_target(candidate: EventCandidate, context: ArticleContext) -> EventCandidate:
+    """The event with the unlisted words its trigger's act hit as its target, and the armed group
+    its context names as its doer, when it has none."""
+    key = (candidate.trigger.start, candidate.trigger.end)
+    updates: dict[str, Participant] = {}
+    unlisted = context.unlisted_targets.get(key)
+    if candidate.target is None and unlisted is not None:
+        updates["target"] = unlisted
+    doer = context.carried_doers.get(key)
+    target = updates.get("target", candidate.target)
+    if candidate.actor is None and doer is not None and (target is None or target.name != doer.name):
+        updates["actor"] = doer
+    return candidate.model_copy(update=updates) if updates else candidate
+
+
+ARMED_REACH = 1  # sentences back an attack's doer is carried from
+# Means of attack an armed group rarely has (air strikes, artillery): no doer is carried to them;
+# nor to an attack on an armed group (the one named near it is more often its target).
+STATE_MODES = frozenset({"aerial", "heavy-weapons"})
+
+
+def _recent_armed(context: ArticleContext) -> Mention | None:
+    """The armed group named last in the sentences just before, if any."""
+    if context.last_armed is None:
+        return None
+    mention, sentence = context.last_armed
+    return mention if 0 < context.sentence_number - sentence <= ARMED_REACH else None
 
 
 UNSPECIFIED = " (unspecified)"
@@ -311,9 +351,11 @@ def _told_as_another(candidate: EventCandidate, markers: tuple[str, ...]) -> boo
 
 
 def _informativeness(candidate: EventCandidate) -> int:
-    """How much a mention tells of its event: the arguments it states."""
-    return sum(value is not None for value in (candidate.actor, candidate.target, candidate.location,
-                                                candidate.date.value, candidate.killed, candidate.injured))
+    """How much a mention tells of its event: the arguments it states (a target counted in
+    figures, "76 عنصرا من التنظيم", tells more than one counted vaguely, "العشرات من عناصره")."""
+    counted = candidate.target is not None and any(ch.isdigit() for ch in candidate.target.text)
+    return counted + sum(value is not None for value in (candidate.actor, candidate.target, candidate.location,
+                                                          candidate.date.value, candidate.killed, candidate.injured))
 
 
 def _same_event(earlier: EventCandidate, later: EventCandidate,
@@ -516,6 +558,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     participants = mentions_of_sentence(tokens, kb.actors, frozenset(t.first for t in triggers),
                                         _party_entities(entities, known_places), context.text)
     context.named_parties.extend(participants)
+    armed = [m for m in participants if m.kind == "armed_group" and not roles.counted(tokens, m)]
     places = _with_unknown_places(known_places, entities, tokens, kb.gazetteer)
     for match in places:
         country = match.place.country
@@ -554,6 +597,8 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
             events.append(event)
     events = _one_statement_per_speaker(_fought_for(_one_reading_per_word(events)), kb.cues, coordinated)
     context.told_types.update(event.event_type for event in events)
+    if armed:
+        context.last_armed = (armed[-1].elsewhere(), context.sentence_number)
     return _at_meeting(events, tokens, kb, context)
 
 
@@ -1079,7 +1124,8 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         return None  # "النظام الذي يقتل ويخطف", "الأطفال يخطفون": a habit or a charge, no one act
     if _habitual_statement(tokens, trigger, modality, dates, casualties, kb.cues):
         return None  # "البحث عمن يدعم ويساند التحرير": a third party's habit, no one statement
-    actor, target = roles.assign(tokens, trigger, participants, kb.cues, verbal, exclude=source)
+    actor, target = roles.assign(tokens, trigger, participants, kb.cues, verbal, exclude=source,
+                                 raw=context.text)
     carried = False  # the doer is a speaker named in an earlier sentence
     if verbal and context.opening_speaker is not None and _refers_to_speaker(tokens, trigger, context.text):
         # "وقال السفير محمد صبيح … عقب لقائه وفدا …", "…، متهما الحكومة": the pronoun or the
@@ -1093,8 +1139,10 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     if verbal and actor is None and source is not None:
         actor, source = source, None  # "قال X إنه يدين …": the speaker is the one who condemns
     recent_speaker = context.sentence_number - context.last_speaker_sentence <= SPEAKER_REACH
-    if verbal and actor is None and recent_speaker:
-        actor = context.last_speaker  # a statement continued without naming its speaker again
+    if (verbal and actor is None and recent_speaker and context.last_speaker is not None
+            and (target is None or target.name != context.last_speaker.name)):
+        # a statement continued without naming its speaker again (not one aimed at that speaker)
+        actor = context.last_speaker
         carried = True
     if (not verbal and modality == "claimed" and source is None and recent_speaker
             and _continued_speech(tokens, trigger, kb.cues)):
@@ -1103,7 +1151,14 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         # A verb of saying with no party to name ("يؤكد قوة الرد", "القائمة بين الدول"): nothing
         # is known through anyone (GUIDELINES: claimed names the party that says so).
         modality = "asserted"
-    _remember_speaker(context, source or (actor if verbal else None))
+    # A crowd doing a verbal act ("الوزراء الذين يطالب المتظاهرون باستجوابهم") is talked about, and
+    # so is a party whose act a speaker named in this sentence reports ("أعلن الجبوري أن البرلمان
+    # قرر الشروع في استجواب"): the unnamed statements that follow ("داعيا المتظاهرين …") go on
+    # that speaker's.
+    doer = actor if verbal and actor is not None and actor.kind not in roles.PASSIVE_KINDS else None
+    if doer is not None and context.said_sentence == context.sentence_number:
+        doer = None
+    _remember_speaker(context, source or doer)
     situated = entry.id in load_situated()
     if situated:
         context.situated.add((tokens[trigger.first].start, tokens[trigger.last - 1].end))
@@ -1146,7 +1201,7 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
     said_on = _speaker_day(context, actor, carried, when) or _likewise_day(tokens, entry.event_type, when, context)
     if when is not None and when.value and when.precision == "day":
         context.type_days[entry.event_type] = (_when(when, tokens, context.text, context), context.sentence_number)
-    _note_speaker_day(context, actor if verbal else source, when, tokens)
+    _note_speaker_day(context, doer if verbal else source, when, tokens)  # (the speaker remembered above)
     counted = casualties if owned is None else owned
     killed = _casualty(counted, trigger, "killed")
     injured = _casualty(counted, trigger, "injured")
@@ -1168,6 +1223,23 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         # protest is known to occur: a crowd word is no sign of an occurrence by itself)
         actor = roles.crowd(tokens, trigger) or actor
     text = context.text
+    key = (tokens[trigger.first].start, tokens[trigger.last - 1].end)
+    if (actor is None and not verbal and entry.event_type in roles.ATTACK_TYPES and entry.mode not in STATE_MODES
+            and (target is None or target.kind != "armed_group")):
+        # "بث المكتب الإعلامي في ولاية خراسان التابعة لتنظيم داعش شريط فيديو يظهر إعدام عشرة أفغان":
+        # an attack with no doer named in its clause is the armed group's the sentence names (or
+        # the last one named just before); given once repeated mentions are merged, like the target
+        doer = roles.armed_party(tokens, trigger, participants, target, kb.cues) or _recent_armed(context)
+        carried_doer = _participant(doer, text)
+        if carried_doer is not None:
+            context.carried_doers[key] = carried_doer
+    if target is None:
+        # "داهمت أكثر من 100 موقع", "احتجزت إسرائيل إرهابيا من مواطنيها": whom an act of force hit,
+        # when the dictionary names no one there; given once repeated mentions are merged, since
+        # such words tell whom an act hit, not which act a repeat is.
+        unlisted = _participant(roles.unlisted_target(tokens, trigger, actor, participants, kb.cues), text)
+        if unlisted is not None:
+            context.unlisted_targets[key] = unlisted
     return EventCandidate(
         article_id=context.doc.article.id,
         outlet=context.doc.article.source,
@@ -1737,6 +1809,7 @@ def _note_speaker(tokens: Sequence[Token], kb: Knowledge, context: ArticleContex
         if speaker is None:
             continue
         _remember_speaker(context, speaker)
+        context.said_sentence = context.sentence_number
         _note_setting(tokens, match, speaker, kb, context)
         if match.first <= SPEAKER_OPENING:
             context.opening_speaker = speaker.elsewhere()

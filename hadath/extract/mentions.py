@@ -27,7 +27,9 @@ PHRASE_STOPS = frozenset(normalize(w) for w in {
                           "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "الان", "اليوم", "الى", "الا",
                           "الماضي", "الماضيه", "المقبل", "المقبله", "الحالي", "الجاري", "السبت", "الاحد",
                           "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "الليله",
-                          "البارحه", "الثاني", "الاول", "الجديد", "الجديده"})
+                          "البارحه", "الثاني", "الاول", "الجديد", "الجديده",
+                          # counts open the next phrase ("اعتقلت القوات الأمنية العشرات من …")
+                          "العشرات", "المئات", "الالاف", "الآلاف", "العديد", "الكثير", "البعض"})
 MAX_EXTENSION = 3
 # Kinds whose one-word names are often a capital standing for them (بروكسل، واشنطن، طهران).
 METONYM_KINDS = frozenset({"government", "organisation"})
@@ -116,10 +118,11 @@ def _mentions(tokens: Sequence[HasNorm], actors: ActorDictionary, stops: frozens
             continue  # "صالح … ـ سعودي الجنسية ـ": a person's nationality, not a party
         if entry.kind == "state" and _indefinite_nisba(tokens, match.first, match.last):
             head = match.first - 1
-            if head in stops:
+            if head in stops and not (head > 0 and tokens[head - 1].norm in load_role_cues()["agent_words"]):
                 if tokens[match.first].norm.endswith(FEMININE_NISBA):
                     continue  # "ضربات أمريكية": describes the event, names no participant
             elif _describable(tokens[head].norm):
+                # ("هجوم شنه طالب تونسي": after an agent word the event word is a noun, the doer)
                 # "طالب تونسي", "جنودا أميركيين": the noun the adjective describes is the participant.
                 found.append(Mention(head, match.last, " ".join(t.norm for t in tokens[head:match.last]), None,
                                      entry.country))
@@ -267,16 +270,24 @@ def _generic(mention: Mention) -> bool:
     return mention.name.endswith(GENERIC_SUFFIX) or mention.kind in GENERIC_KINDS or mention.kind is None
 
 
+PARTITIVE_LINKS = frozenset({"من", "في"})
+
+
 def _merge_partitives(tokens: Sequence[HasNorm], mentions: list[Mention], stops: frozenset[int]) -> list[Mention]:
-    """"وفدا من هيئة المرابطين", "عناصر من جبهة النصرة": a category, من, and the named party it
-    is drawn from are one participant, the party's (a reader quotes the words whole)."""
+    """"وفدا من هيئة المرابطين", "عناصر من جبهة النصرة", "كبار المسؤولين في إدارة الرئيس باراك
+    أوباما": a category, من / في, and the named party it is drawn from are one participant, the
+    party's (a reader quotes the words whole)."""
     merged: list[Mention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
-        if (previous is not None and _generic(previous) and not _generic(mention)
-                and mention.first == previous.last + 1 and tokens[previous.last].norm == "من"
-                and previous.last not in stops and mention.kind != "state"):
+        linked = (previous is not None and mention.first == previous.last + 1 and previous.last not in stops
+                  and tokens[previous.last].norm in PARTITIVE_LINKS)
+        if linked and _generic(previous) and not _generic(mention) and mention.kind != "state":
             merged[-1] = replace(mention, first=previous.first)
+        elif (linked and previous.kind == mention.kind == "civilians" and tokens[previous.last].norm == "من"
+              and (tokens[previous.first].norm[:1].isdigit() or previous.last - previous.first > 1)):
+            # "نحو ألفي مواطن من أبناء محافظة نينوى": people counted from among people, one group
+            merged[-1] = replace(previous, last=mention.last)
         else:
             merged.append(mention)
     return merged
@@ -469,6 +480,13 @@ def _extend(tokens: Sequence[HasNorm], mention: Mention, others: list[Mention],
         return mention  # a definite family name closes a name: "وأعلن العبادي التزامه"
     starts = {m.first for m in others} | stops
     honorifics = load_person_names().honorifics
+    if (mention.kind not in {"person", "state"} and last + 1 < len(tokens) and last not in starts
+            and last + 1 not in starts and _construct_head(tokens[last - 1].norm)
+            and _construct_head(tokens[last].norm) and tokens[last].norm not in NOT_A_NOUN
+            and tokens[last].norm not in PLACE_PREPOSITIONS and tokens[last].norm not in TIME_WORDS
+            and tokens[last].norm not in load_role_cues()["adjunct_openers"]
+            and _continues_phrase(tokens[last + 1].norm)):
+        last += 2  # "خطيب جمعة مسجد الكوفة": an indefinite head, then a construct of its own
     while (last < len(tokens) and last - mention.last < MAX_EXTENSION and last not in starts
            and _continues_phrase(tokens[last].norm) and (tokens[last].norm,) not in honorifics):
         last += 1  # (an honorific opens someone's name: "مجلس عشائر العراق الشيخ أحمد الغانم")

@@ -17,9 +17,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from hadath.extract.actors import ROLE_CUES_PATH as ROLE_CUES_PATH  # re-exported for the cue tests
-from hadath.extract.actors import load_role_cues
+from hadath.extract.actors import load_actors, load_role_cues
 from hadath.extract.cues import Cues
-from hadath.extract.mentions import Mention
+from hadath.extract.mentions import TIME_WORDS, Mention
+from hadath.extract.numbers import number_at
 from hadath.extract.triggers import TriggerMatch
 from hadath.text.normalize import normalize
 from hadath.text.phrases import HasNorm
@@ -32,56 +33,78 @@ ATTACK_TYPES = frozenset({"ASSAULT"})
 ATTACKER_REACH = 30  # a toll, then its cause: "مصرعهم وأصيب ستة آخرون … جراء هجوم … شنه X"
 CONDEMNED_AGENT_REACH = 14  # "أدانت الجامعة الاقتحامات المتكررة للمسجد الأقصى، من قبل المتطرفين"
 LIGHT_VERB_WINDOW = 6
+LONG_SUBJECT_WINDOW = 14
 # Kinds that act rather than suffer when they follow a verbal noun as a genitive.
 AGENT_KINDS = frozenset({"state", "government", "military", "police", "armed_group", "organisation", "party"})
 
 
 def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention], cues: Cues,
-           verbal: bool, exclude: Mention | None = None) -> tuple[Mention | None, Mention | None]:
+           verbal: bool, exclude: Mention | None = None, raw: str = "") -> tuple[Mention | None, Mention | None]:
     """(actor, target) of the event named by ``trigger``; ``verbal`` for speech-act types.
 
     ``exclude`` is the speaker who reports the event; when the reported verb's subject is a
     pronoun on the complementizer ("قالت النيابة إنها أحالت …", "أكدت تركيا أنها فتحت …") the
-    speaker reports its own act and is its doer."""
+    speaker reports its own act and is its doer. ``raw`` is the text the tokens' offsets point
+    into: the vowel marks it may keep tell a passive verb ("اعتُقل") from an active one."""
     pool = [m for m in participants if m is not exclude and not _overlaps(m, trigger) and m.kind not in REPORTER_KINDS]
     if (exclude is not None and 0 <= exclude.last <= trigger.first and pronoun_subject(tokens, trigger)
             and not crosses_clause(tokens, exclude.last, trigger.first)):
         return exclude, _target(tokens, trigger, pool, cues, None)
-    if verbal and first_person(tokens, trigger):
+    if verbal and (first_person(tokens, trigger) or (trigger.first > 0 and tokens[trigger.first - 1].norm in WE)):
         # "نرفض التدخلات …", "ندعو القادة العرب إلى …": "we" is the speaker quoted (named before,
         # or the last speaker); whoever follows the verb is its object.
-        return None, _target(tokens, trigger, pool, cues, None)
+        return None, _target(tokens, trigger, pool, cues, None, statement=True)
     absorbed = [m for m in participants if trigger.first < m.first < trigger.last < m.last]
     if absorbed and absorbed[0].kind in AGENT_KINDS:
         # "قصفت طائرات التحالف": the pattern took the subject's first word ("طائرات"); the
         # participant it cut into is the doer.
         actor = absorbed[0]
         return actor, _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
+    if trigger.entry.id in REPELLING_ENTRIES:
+        return _repelled(tokens, trigger, pool, cues, exclude)
+    if tokens[trigger.first].norm.startswith(CHARGED_WITH):
+        return _charged_with(tokens, trigger, pool, cues, exclude)
+    if trigger.entry.id in BLAMING_ENTRIES:
+        return _blamed(tokens, trigger, pool, cues, exclude)
     word = tokens[trigger.first].norm
     received = _reception(tokens, trigger, pool, cues)
     if received is not None:
         return received
-    if passive(tokens, trigger):
+    if verbal and done_passive(tokens, trigger):
+        # "ربما يتم إصدار أمر بالإفراج عن …": no one is named as doing it; the one speaking of it,
+        # or whoever is marked as its agent, is (events.py carries the speaker over)
+        doer = _marked_agent(tokens, trigger, pool, cues)
+        return doer, _target(tokens, trigger, [m for m in pool if m is not doer], cues, doer, verbal)
+    if passive(tokens, trigger) or marked_passive(tokens, trigger, raw) or done_passive(tokens, trigger):
         # "وكان مرسي قد عوقب", "أحيلوا للمحاكمة", "اغتيل القيادي على يد مسلحين": the verb's
         # subject suffers the act; the doer, if any, is named after "على يد / من قبل".
         doer = _marked_agent(tokens, trigger, pool, cues)
         rest = [m for m in pool if m is not doer]
         after = [m for m in rest if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
                  and not _marked_as_target(tokens, m, cues)
-                 and not crosses_clause(tokens, trigger.last, m.first)]
-        return doer, after[0] if after else _subject_before(tokens, trigger, rest, cues)
+                 and not crosses_clause(tokens, trigger.last, m.first)
+                 and not _behind_preposition(tokens, trigger.last, m.first)]
+        sufferer = after[0] if after else _subject_before(tokens, trigger, rest, cues)
+        if sufferer is not None and trigger.entry.event_type in SUFFERING_TYPES:
+            sufferer = _with_conjunct(tokens, trigger, sufferer, participants)  # "الأطفال وأمهاتهم احتُجزوا"
+        return doer, sufferer
     called = _called_object(tokens, trigger, pool) if verbal else None
     if called is not None:
         # "ودعا الكتل السياسية إلى …": the one named before إلى is called on; the caller is the
         # subject carried over (before the verb, else the last speaker).
         rest = [m for m in pool if m is not called]
         return _carried_subject(tokens, trigger, rest, cues), called
-    if verbal and is_circumstantial_participle(word):
+    performer = _performer(tokens, trigger, pool, cues)
+    if performer is not None:
+        actor = performer  # "وقامت قوات الأمن بتفريق التظاهرة", "قام الوزير بزيارة …"
+    elif verbal and is_circumstantial_participle(word):
         # "…, متهما المملكة": the accuser is the sentence's subject, named before — not a name
         # inside the words quoted before it ("… مسؤولية إسرائيل"، متهما): that speaker is elsewhere.
         before = [m for m in pool if m.last <= trigger.first and not _quoted(tokens, m.last, trigger.first)]
         speakers = [m for m in before if m.kind not in PASSIVE_KINDS]
-        people = [m for m in speakers if m.kind == "person"]
+        # (not a person in the genitive of a verbal noun, "مطالبة المحافظ أثيل النجيفي": that
+        # noun's doer, not the sentence's subject)
+        people = [m for m in speakers if m.kind == "person" and not _construct_genitive(tokens, m)]
         # "يظهر … زعيم عصابة القتل نوري المالكي بتصريحات …، متهما": a person named nearest is who
         # speaks; else the sentence's first party
         actor = people[-1] if people else (speakers or before)[0] if before else None
@@ -93,13 +116,19 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
           and not cues.patient_genitive.contains_at(tokens, trigger.first)
           and not after_preposition(tokens, trigger)):
         actor = _verb_subject(tokens, trigger, pool, cues, carried=verbal and word[:1] in {"و", "ف"})
+        if actor is None and trigger.first > 0 and tokens[trigger.first - 1].norm in WHEN_WORDS:
+            # "ألم يكن رئيس الوزراء حيدر العبادي محقا عندما اتهم …": a time clause with no subject
+            # of its own shares the main clause's
+            actor = _carried_subject(tokens, trigger, pool, cues)
     elif verbal:
         # "أعربت بغداد عن رفضها …": a speech noun's speaker is the clause's subject before it.
         before = [m for m in pool if trigger.first - SPEAKER_NOUN_REACH <= m.last <= trigger.first
                   and not _marked_as_target(tokens, m, cues)]
         actor = before[-1] if before else _noun_agent(tokens, trigger, pool, cues)
     else:
-        actor = _noun_agent(tokens, trigger, pool, cues)
+        # "وكانت الحكومة المحلية في الأنبار وفرت … ممرات آمنة": a subject fronted after كان does
+        # what the noun names when no doer is attached to the noun itself
+        actor = _noun_agent(tokens, trigger, pool, cues) or _kana_subject(tokens, trigger, pool)
     if actor is None and verbal and purpose_word(tokens, trigger):
         # "أن الوزير شكري توجه … لإجراء مشاورات مع": who goes (the governing verb's subject) is
         # who consults, not the speaker reporting it.
@@ -112,12 +141,19 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         if doer is None and trigger.entry.pos == "verb":
             doer = _subject_before(tokens, trigger, [m for m in rest if m.kind != "civilians"], cues)
         return doer, _with_conjunct(tokens, trigger, actor, participants)
+    if actor is None and not verbal and _conjoined_noun(tokens, trigger):
+        # "الجيش الوطني والمقاومة الشعبية سيطرت على الجبال المحيطة ومحاصرة القاعدة": a verbal
+        # noun conjoined to the clause's verb shares its subject
+        actor = _subject_before(tokens, trigger, [m for m in pool if m.kind not in PASSIVE_KINDS], cues,
+                                CONJOINED_REACH)
     if actor is None and trigger.entry.event_type in ATTACK_TYPES:
         # "لقي 3 أشخاص مصرعهم … جراء هجوم مباغت شنه عناصر تنظيم داعش": the attack's doer named
         # after an agent marker further on in the sentence.
         actor = _marked_agent(tokens, trigger, pool, cues, ATTACKER_REACH)
     if actor is None and exclude is not None and _own_act_reported(tokens, trigger, exclude):
         actor = exclude  # "أعلنت الحكومة البريطانية أنها ستمدد مشاركتها في الضربات الجوية"
+    if actor is None and exclude is not None and _announced_act(tokens, trigger, exclude, cues):
+        actor = exclude  # "أعلن الرئيس الباجي قائد السبسي حالة الطوارئ": announcing it is doing it
     target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor, verbal)
     if target is None and verbal:
         # "أدانت الجامعة الاقتحامات … من قبل المتطرفين": a condemnation is aimed at whoever did
@@ -129,17 +165,136 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         target = _marked_before(tokens, trigger, [m for m in pool if m is not actor], cues)
     if target is None and trigger.entry.event_type in SUFFERING_TYPES:
         target = _phrase_after_marker(tokens, trigger, cues)
+    if target is None and trigger.entry.event_type == "REJECT" and _denies_what_was_said(tokens, trigger):
+        # "ويقول المتمردون: إن ضحايا مدنيين يسقطون …، وهو ما تنفيه أنقرة": the denial is aimed at
+        # whoever said what is denied, the sentence's first party
+        target = _carried_subject(tokens, trigger, [m for m in pool if m is not actor], cues)
+    if target is None and trigger.entry.event_type == "PROTEST":
+        # "تظاهر مئات أمام مبنى مجلس محافظة بابل": a protest held before a body's seat is aimed at it
+        target = _protested_at(tokens, trigger, [m for m in pool if m is not actor])
     if trigger.entry.event_type == "AID":
         # "المساعدات … لإغاثة شعب النيبال": whom the aid is for, however far after the aid word.
         target = _beneficiary(tokens, trigger, [m for m in pool if m is not actor]) or target
         if actor is None:
             # "الجسر الإغاثي … التي أمر به خادم الحرمين الشريفين": who ordered the aid gives it
             actor = _sponsor(tokens, trigger, [m for m in pool if m is not target])
+    if target is None and trigger.entry.event_type in SUFFERING_TYPES:
+        # "اعتقلت الشرطة صحفيين", "اختطاف مراسل": the press report events, but suffer them too
+        press = [m for m in participants if m.kind in REPORTER_KINDS and not _overlaps(m, trigger) and m is not exclude]
+        target = _target(tokens, trigger, press, cues, actor) if press else None
     if trigger.entry.id in cues.host_entries:
         return target, actor  # "استقبل الملك الوزير": the visitor acts, the host receives
+    if trigger.entry.event_type in SUFFERING_TYPES:
+        exposed = _exposed(tokens, trigger, pool)
+        if isinstance(exposed, Mention):
+            # "تعرضت دورية للجيش لهجوم": who underwent the act suffered it, whatever came first
+            actor, target = (None if actor is exposed else actor), exposed
     if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
         target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues), participants)
     return actor, target
+
+
+# "صد هجوم لبوكو حرام": the attack's doer, named after it, is whom the repelling is aimed at.
+REPELLING_ENTRIES = frozenset({"assault.repel"})
+# "أن جماعات مسلحة تقف وراء الهجوم": the one said to stand behind an act is the accused.
+BLAMING_ENTRIES = frozenset({"accuse.behind"})
+REPELLER_REACH = 8  # "ساعدت القوات البرية في صد هجوم"
+COMPLEMENTIZERS = frozenset(normalize(w) for w in {"أن", "بأن", "إن"})
+
+
+def _repelled(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,
+              exclude: Mention | None) -> tuple[Mention | None, Mention | None]:
+    """(who repels, whose attack is repelled): the attackers are named right after the attack
+    noun ("صد هجوم لبوكو حرام", "أحبطت هجوما للحوثيين"); the defender is the clause's subject
+    before it, else the speaker who reports its own act."""
+    attacker = next((m for m in pool if trigger.last <= m.first <= trigger.last + 1 and m.kind in AGENT_KINDS), None)
+    rest = [m for m in pool if m is not attacker]
+    after = [m for m in rest if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
+             and not _behind_preposition(tokens, trigger.last, m.first)]
+    defender = (_subject_before(tokens, trigger, rest, cues, REPELLER_REACH)
+                or (after[0] if after and tokens[trigger.first].norm not in PREPOSITIONS else None)
+                or (exclude if exclude is not None and 0 <= exclude.last <= trigger.first else None))
+    return defender, attacker
+
+
+# "أحالت المرشد … إلى محكمة الجنايات بتهمة …": a charge noun after ب.
+CHARGED_WITH = ("بتهم", "وبتهم")
+
+
+def _charged_with(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,
+                  exclude: Mention | None) -> tuple[Mention | None, Mention | None]:
+    """(who charges, who is charged) for "X … بتهمة …": the one charged is the nearest party before
+    the charge in its clause (not one marked as where it is sent, "إلى محكمة الجنايات"); who
+    charges is the speaker, else the sentence's first party."""
+    charged = _subject_before(tokens, trigger, pool, cues, CHARGE_REACH)
+    rest = [m for m in pool if m is not charged]
+    accuser = (exclude if exclude is not None and 0 <= exclude.last <= trigger.first
+               else _carried_subject(tokens, trigger, rest, cues))
+    return accuser, charged
+
+
+CHARGE_REACH = 8  # "أحالت المرشد العام … وعددا من قيادات وأعضاء الجماعة المحظورة إلى محكمة الجنايات بتهمة"
+
+
+def _blamed(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,
+            exclude: Mention | None) -> tuple[Mention | None, Mention | None]:
+    """(who blames, who is blamed) for "X يقف وراء …": X, the subject, is blamed; who says so
+    (the speaker, or the subject of the verb before the complementizer: "تعتقد واشنطن أن X تقف
+    وراءها") blames."""
+    blamed = _subject_before(tokens, trigger, pool, cues)
+    if blamed is None:
+        return (exclude if exclude is not None and 0 <= exclude.last <= trigger.first else None), None
+    opener = next((i for i in range(blamed.first - 1, max(-1, blamed.first - REPELLER_REACH - 1), -1)
+                   if tokens[i].norm in COMPLEMENTIZERS), None)
+    believer = None
+    if opener is not None:
+        believer = next((m for m in pool if m.last == opener and m is not blamed), None)
+    if believer is None and exclude is not None and 0 <= exclude.last <= trigger.first:
+        believer = exclude
+    return believer, blamed
+
+
+def _denies_what_was_said(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """"…، وهو ما تنفيه أنقرة", "الأمر الذي نفته الوزارة": a denial of the clause before it."""
+    return trigger.first > 1 and tokens[trigger.first - 1].norm in {"ما", "الذي"} and (
+        tokens[trigger.first - 2].norm in {"وهو", "وهذا", "وهي", "الامر", "هو", "وذلك"})
+
+
+SITE_REACH = 8  # "تظاهر مئات آخرون أمام مبنى مجلس محافظة بابل"
+
+
+def _protested_at(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:
+    """The party whose seat a protest is held before: a listed party right after "أمام" (or
+    after "أمام مبنى / مقر") in the protest's clause."""
+    cues = load_role_cues()
+    for index in range(trigger.last, min(len(tokens), trigger.last + SITE_REACH)):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            return None
+        if tokens[index].norm not in cues["protest_sites"]:
+            continue
+        first = index + 1
+        if first < len(tokens) and tokens[first].norm in cues["seat_nouns"]:
+            first += 1
+        return next((m for m in pool if m.first == first), None)
+    return None
+
+
+def counted(tokens: Sequence[HasNorm], mention: Mention) -> bool:
+    """The mention opens with a count ("ما لا يقل عن 260 مقاتلا"): fighters counted are more
+    often the fallen than the doers."""
+    return number_at(tokens, mention.first) is not None
+
+
+def armed_party(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention],
+                target: Mention | None, cues: Cues) -> Mention | None:
+    """The armed group a sentence names before an attack that names no doer of its own (not the
+    attack's target, nor one marked as a target): the nearest one."""
+    armed = [m for m in participants if m.kind == "armed_group" and not _overlaps(m, trigger)
+             and (target is None or m.name != target.name) and not _marked_as_target(tokens, m, cues)
+             and not counted(tokens, m)]
+    # (one named after the attack is more often its object: "مقتل زعيم القاعدة", "تصفية قيادي في الحركة")
+    before = [m for m in armed if m.last <= trigger.first]
+    return before[-1] if before else None
 
 
 CONJUNCT_WORDS = 2  # "الأطفال وأمهاتهم", "1700 أب وطفل": the first conjunct's words
@@ -154,6 +309,12 @@ def _with_conjunct(tokens: Sequence[HasNorm], trigger: TriggerMatch, target: Men
         return target
     if not tokens[target.first].norm.startswith("و"):
         return target
+    before = next((m for m in participants if m.last == target.first), None)
+    if before is not None:
+        # "الأطفال وأمهاتهم": two groups of people suffer together (not "الجيش والشرطة")
+        if before.kind != "civilians" or (trigger.first < before.last and before.first < trigger.last):
+            return target
+        return replace(target, first=before.first, start=before.start, proclitic=before.proclitic)  # type: ignore[attr-defined]
     start = target.first
     for index in range(target.first - 1, max(-1, target.first - CONJUNCT_WORDS - 1), -1):
         word = tokens[index].norm
@@ -224,6 +385,12 @@ def _verb_forms(patterns: tuple[str, ...]) -> frozenset[str]:
     return frozenset(normalize(p) for p in patterns if " " not in p)
 
 
+# "نحن غير متفقين مع …": "we" before a statement is the quoted speaker.
+WE = frozenset(normalize(w) for w in {"نحن", "ونحن", "فنحن", "إننا", "إنّا", "أننا", "بأننا", "لأننا"})
+# Words opening a time clause ("عندما اتهم"): its unnamed subject is the main clause's.
+WHEN_WORDS = frozenset(normalize(w) for w in {"عندما", "حينما", "حين", "لما", "وعندما", "وحين", "وحينما", "ولما"})
+
+
 # "إنه / أنها / بأنهم / إننا": a complementizer carrying the subject of the clause it opens.
 PRONOUN_COMPLEMENTIZERS = frozenset(normalize(w) for w in {
     "إنه", "إنها", "إنهم", "إنهما", "إننا", "أنه", "أنها", "أنهم", "أنهما", "أننا", "بأنه", "بأنها", "بأنهم",
@@ -247,6 +414,23 @@ def _own_act_reported(tokens: Sequence[HasNorm], trigger: TriggerMatch, speaker:
         if word in PRONOUN_COMPLEMENTIZERS:
             return True
     return False
+
+
+ANNOUNCED_GAP = 2  # time words between the speaker and the act: "أعلنت الحكومة أمس حظر التجول"
+
+
+def _announced_act(tokens: Sequence[HasNorm], trigger: TriggerMatch, speaker: Mention, cues: Cues) -> bool:
+    """The event noun is the direct object of the speaker's verb of saying, with no complementizer
+    between ("أعلن الرئيس حالة الطوارئ", "أعلنت الحكومة حظر التجول"): the speaker announces its
+    own act. Not a toll or an arrest a speaker reports ("أعلنت الوزارة مقتل 5"): those nouns'
+    genitive suffers an act someone else may have done."""
+    if trigger.entry.pos == "verb" and not tokens[trigger.first].norm.startswith("ال"):
+        return False
+    if not 0 <= speaker.last <= trigger.first or trigger.first - speaker.last > ANNOUNCED_GAP:
+        return False
+    if any(tokens[i].norm not in OPENING_TIME_WORDS for i in range(speaker.last, trigger.first)):
+        return False
+    return not cues.patient_genitive.contains_at(tokens, trigger.first)
 
 
 # Pronoun suffixes that show (ه alone also spells ة): "مشاركتها", "دورهم", "مشاركته".
@@ -315,6 +499,35 @@ def _carried_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: lis
     return before[0] if before else None
 
 
+CONJOINED_REACH = 10  # "الجيش الوطني والمقاومة الشعبية سيطرت على الجبال المحيطة ومحاصرة"
+
+
+def _conjoined_noun(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """An indefinite verbal noun joined by و to what goes before in its clause ("ومحاصرة",
+    "وتدمير"), whose genitive is no victim (not "وإصابة 10": a toll's second part)."""
+    word = tokens[trigger.first].norm
+    if trigger.entry.pos == "verb" and trigger.last - trigger.first == 1 and not word.endswith("ه"):
+        return False  # (a verb entry's spelling; verbal nouns of the shape تفعيل/مفاعلة end in ة or not)
+    if not word.startswith("و") or word.startswith("وال") or len(word) < 4 or trigger.first == 0:
+        return False
+    return word[1:] not in load_role_cues()["toll_nouns"]
+
+
+def _construct_genitive(tokens: Sequence[HasNorm], mention: Mention) -> bool:
+    """The mention follows a feminine noun in the construct state (no article, ending in ة:
+    "مطالبة", "دعوة", "زيارة"), so it is that noun's genitive."""
+    index = mention.first - 1
+    while index >= 0 and mention.first - index <= TITLE_WORDS and tokens[index].norm.startswith("ال"):
+        index -= 1  # (a title before the name: "مطالبة المحافظ المقال أثيل النجيفي")
+    if index < 0:
+        return False
+    word = tokens[index].norm
+    return word.isalpha() and len(word) > 3 and word.endswith("ه") and not word.startswith(("ال", "وال"))
+
+
+TITLE_WORDS = 3
+
+
 def is_circumstantial_participle(word: str) -> bool:
     """متهما، داعيا، مطالبا، محذرا: an active participle in the accusative, a حال of the subject."""
     bare = word[1:] if word.startswith(("و", "ف")) else word
@@ -342,7 +555,8 @@ def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[M
     if fronted is not None:
         return fronted  # "وكانت بغداد قد أعربت عن استغرابها ونفيها لتصريحات الوزير"
     after = [m for m in pool if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
-             and not _marked_as_target(tokens, m, cues) and not _behind_preposition(tokens, trigger.last, m.first)]
+             and not _marked_as_target(tokens, m, cues) and not _behind_preposition(tokens, trigger.last, m.first)
+             and not _behind_ba(tokens, m)]
     if after:
         return after[0]
     if carried:
@@ -354,7 +568,8 @@ def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[M
 # postposed subject; the subject follows the verb directly or after a time word. Not بين:
 # "الاشتباكات بين X و Y" names the parties.
 PREPOSITIONS = frozenset(normalize(w) for w in {
-    "من", "في", "على", "إلى", "عن", "مع", "ضد", "لدى", "عند", "حول", "خلال", "منذ", "نحو"})
+    "من", "في", "على", "إلى", "عن", "مع", "ضد", "لدى", "عند", "حول", "خلال", "منذ", "نحو",
+    "أمام", "قرب", "داخل", "خارج"})  # (and adverbs of place: "تظاهر مئات أمام مبنى مجلس المحافظة")
 
 
 def _behind_preposition(tokens: Sequence[HasNorm], start: int, end: int) -> bool:
@@ -411,8 +626,14 @@ def _subject_before(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list
                     cues: Cues, reach: int = SUBJECT_BEFORE_VERB) -> Mention | None:
     """A topicalized subject (subject-verb order) in the verb's clause."""
     before = [m for m in pool if trigger.first - reach <= m.last <= trigger.first
-              and not _marked_as_target(tokens, m, cues) and not crosses_clause(tokens, m.last, trigger.first)]
+              and not _marked_as_target(tokens, m, cues) and not crosses_clause(tokens, m.last, trigger.first)
+              and not any(tokens[i].norm in WHERE for i in range(m.last, trigger.first))]
     return before[-1] if before else None
+
+
+# "في زنازين إدارة الجمارك حيث يتم احتجازهم": what comes before "where" is a place, not the
+# subject of the clause it opens.
+WHERE = frozenset(normalize(w) for w in {"حيث", "وحيث"})
 
 
 # "أقدم X على قتل Y", "تمكنت سلطات الأمن من القبض على", "نجحت القوات في تحرير": the doer of
@@ -441,6 +662,30 @@ def _undertaker(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
     return None
 
 
+def _performer(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues) -> Mention | None:
+    """The subject of قام / يقوم before "ب + act" ("وقامت قوات الأمن بتفريق التظاهرة", "تقوم
+    الهيئة بالتنسيق مع …"): it does the act. Named between the verb and the act (VSO), else
+    right before the verb, in one clause."""
+    word = tokens[trigger.first].norm
+    if not word.startswith("ب") or len(word) < 4:
+        return None
+    verbs = load_role_cues()["performing_verbs"]
+    for index in range(trigger.first - 1, max(-1, trigger.first - UNDERTAKING_REACH - 1), -1):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            return None
+        if tokens[index].norm not in verbs:
+            continue
+        between = [m for m in pool if index < m.first and m.last <= trigger.first and not _behind_ba(tokens, m)]
+        if between:
+            # (a title's body, then the person: "قام الأمين العام لمجلس التعاون … الزياني بزيارة")
+            people = [m for m in between if m.kind == "person"]
+            return people[-1] if people else between[0]
+        before = [m for m in pool if index - SUBJECT_BEFORE_VERB <= m.last <= index
+                  and not _marked_as_target(tokens, m, cues) and not crosses_clause(tokens, m.last, index)]
+        return before[-1] if before else None
+    return None
+
+
 # "ألقت مروحيات الأسد البراميل المتفجرة", "ألقت الشرطة القبض": who drops (or lays hands) does
 # the act the noun names, like the subject of a light verb.
 DROPPING_VERBS = frozenset(normalize(w) for w in {
@@ -452,8 +697,10 @@ def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
     undertaker = _undertaker(tokens, trigger, pool)
     if undertaker is not None:
         return undertaker
-    # "شن التحالف غارات": the doer stands between a light verb and the event noun.
-    for index in range(trigger.first - 1, max(-1, trigger.first - LIGHT_VERB_WINDOW - 1), -1):
+    # "شن التحالف غارات": the doer stands between a light verb and the event noun (an aside
+    # set off by commas may come between them: "نظموا، في (2 آب 2015)، تظاهرة").
+    head = _aside_start(tokens, trigger.first)
+    for index in range(head - 1, max(-1, head - LIGHT_VERB_WINDOW - 1), -1):
         if cues.light_verbs.contains_at(tokens, index) or tokens[index].norm in DROPPING_VERBS:
             between = [m for m in pool if index < m.first and m.last <= trigger.first]
             if between:
@@ -466,13 +713,32 @@ def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
     marked = _marked_agent(tokens, trigger, pool, cues)
     if marked is not None:
         return marked
+    # "شنت قوات مشتركة من نيجيريا والنيجر وتشاد هجوما", "بدأت دائرة الجنايات في المحكمة الكلية
+    # برئاسة … اليوم جلسة محاكمة": a long subject between the light verb and its noun, in one clause.
+    for index in range(head - LIGHT_VERB_WINDOW - 1, max(-1, head - LONG_SUBJECT_WINDOW - 1), -1):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            break
+        if cues.light_verbs.contains_at(tokens, index) or tokens[index].norm in DROPPING_VERBS:
+            between = [m for m in pool if index < m.first and m.last <= trigger.first
+                       and not _marked_as_target(tokens, m, cues)]
+            if between and between[0].first <= index + 2:
+                return between[0]  # (the subject follows the verb: farther on, a name is its complement)
+            break
     # "غارات التحالف": a genitive doer right after the noun (or after one adjective); but
     # "مقتل أربعة من عناصر داعش", "اعتقال أحد قياديي بوكو حرام": the genitive suffers the act.
     if cues.patient_genitive.contains_at(tokens, trigger.first):
         return None
     genitive = [m for m in pool if trigger.last <= m.first <= trigger.last + 1 and m.kind in AGENT_KINDS
-                and not _marked_as_target(tokens, m, cues)]
+                and not _marked_as_target(tokens, m, cues) and not _behind_ba(tokens, m)]
     return genitive[0] if genitive else None
+
+
+def _behind_ba(tokens: Sequence[HasNorm], mention: Mention) -> bool:
+    """"مظاهرات ببغداد", "قصف بالمدفعية": a name behind the preposition ب (or ك) is where or
+    with what the act was done, never a genitive doer."""
+    word = tokens[mention.first].norm
+    bare = word[1:] if word[:1] in {"و", "ف"} and mention.proclitic > 1 else word
+    return mention.proclitic > 0 and bare[:1] in {"ب", "ك"}
 
 
 def _marked_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
@@ -507,6 +773,44 @@ def passive(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
     if len(stem) == 4 and stem[0] == "ا" and stem[2] == "ي":
         return True
     return len(stem) == 5 and stem[0] == "ا" and stem[2] == "ت" and stem[3] == "ي"
+
+
+# "تم / يتم + verbal noun" ("وقد تم تنفيذ حكم القتل بالجاني", "تم اعتقال"): the periphrastic passive.
+DONE = frozenset(normalize(w) for w in {
+    "تم", "وتم", "فتم", "يتم", "ويتم", "سيتم", "وسيتم", "تمت", "وتمت", "جرى", "وجرى"})
+
+
+def done_passive(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """The trigger is the verbal noun of "تم / يتم / جرى": nobody is its subject; the name after it
+    suffers the act, the doer is named (if at all) after "من قبل / على يد"."""
+    return trigger.first > 0 and tokens[trigger.first - 1].norm in DONE
+
+
+DAMMA = "\u064f"
+IMPERFECT_PREFIXES = frozenset("يتن")  # يُعلن، تُطلق: a damma there marks form IV, active or passive
+MARKED_LETTERS = 3  # "اعتُقل", "احتُجزوا", "استُهدف": the damma falls on one of the stem's first letters
+
+
+def marked_passive(tokens: Sequence[HasNorm], trigger: TriggerMatch, raw: str) -> bool:
+    """A perfect verb the writer vowelled as passive: a damma on one of its first letters
+    ("قُتل", "اعتُقل", "أُصيب", "واحتُجزوا"), which no active perfect of an act carries. An
+    imperfect's prefix with a damma (يُعلن) is not enough: form IV actives have it too."""
+    if trigger.entry.pos != "verb" or trigger.last - trigger.first != 1 or not raw:
+        return False
+    token = tokens[trigger.first]
+    word = raw[token.start:token.end]  # type: ignore[attr-defined]
+    if DAMMA not in word:
+        return False
+    letters = [(i, ch) for i, ch in enumerate(word) if ch.isalpha() and ch != "\u0640"]
+    if len(letters) > 3 and letters[0][1] in {"و", "ف"}:
+        letters = letters[1:]  # (a conjunction before the verb)
+    if not letters or letters[0][1] in IMPERFECT_PREFIXES:
+        return False
+    for position, (index, _) in enumerate(letters[:MARKED_LETTERS]):
+        following = word[index + 1:letters[position + 1][0]] if position + 1 < len(letters) else word[index + 1:]
+        if DAMMA in following:
+            return True
+    return False
 
 
 KANA = frozenset(normalize(w) for w in {"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"})
@@ -578,26 +882,86 @@ def _part_of(tokens: Sequence[HasNorm], actor: Mention | None, mention: Mention)
             and tokens[actor.last].norm == "من")
 
 
-OPENING_TIME_WORDS = frozenset(normalize(w) for w in {"أمس", "اليوم", "الليلة", "مساء", "صباح", "أيضا"})
+OPENING_TIME_WORDS = frozenset(normalize(w) for w in {
+    "أمس", "اليوم", "الليلة", "مساء", "صباح", "أيضا", "يوم", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
+    "الأربعاء", "الخميس", "الجمعة", "الماضي"})
 
 
 def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,
-            actor: Mention | None, addressed: bool = False) -> Mention | None:
+            actor: Mention | None, addressed: bool = False, statement: bool = False) -> Mention | None:
     start = max(trigger.last, actor.last if actor is not None and actor.first >= trigger.last else 0)
     # "طالب ممثل المرجعية … أحمد الصافي، رئيس الوزراء حيدر العبادي بـ": a comma closing a long
     # subject after the verb separates it from the object, not two clauses.
-    opening = start + 1 if start > trigger.last and start < len(tokens) and tokens[start].norm == "،" else -1
+    opening = -1
+    if start > trigger.last:
+        # (a word of the subject's name the mention left out may stand before the comma:
+        # "مجلس محافظة | نينوى، مطالبة …")
+        comma = next((i for i in range(start, min(len(tokens), start + 2)) if tokens[i].norm == "،"), None)
+        if comma is not None and all(tokens[i].norm.isalpha() for i in range(start, comma)):
+            opening = comma + 1
+    skipped = opening
     while 0 < opening < len(tokens) and tokens[opening].norm in OPENING_TIME_WORDS:
         opening += 1  # "…القبانجي، أمس العراقيين إلى": a time word before the object
+    if opening > skipped and opening < len(tokens) and tokens[opening].norm == "،":
+        opening += 1  # "احتجزت إسرائيل، يوم الثلاثاء، X": a time set off by two commas
     window = [m for m in pool if start <= m.first <= start + TARGET_WINDOW
               and (not crosses_clause(tokens, trigger.last, m.first)
-                   or (m.first == opening and not crosses_clause(tokens, trigger.last, start)))
+                   or (m.first == opening and not crosses_clause(tokens, trigger.last, start))
+                   or (addressed and _object_genitive(tokens, m, opening)
+                       and not crosses_clause(tokens, trigger.last, start)))
               and not _part_of(tokens, actor, m)]
     marked = [m for m in window if _marked_as_target(tokens, m, cues)]
+    described = _described_doer(tokens, trigger, start) if addressed or statement else None
+    if described is not None and all(described.first < m.first for m in window):
+        # "نرفض التدخلات الإيرانية", "أدان الاعتداءات الإسرائيلية": a statement about an act is
+        # aimed at the state whose act it is, named by the act's nationality adjective
+        return described
     if marked:
         owner = named_doer(window, marked[0], actor) if addressed else None
         return owner or marked[0]
     return window[0] if window else None
+
+
+NAME_WORDS = 3  # words of a state's name before its last ("المملكة العربية السعودية")
+DESCRIBED_REACH = 4  # "نرفض رفضا قاطعا التدخلات الإيرانية": a cognate accusative may come first
+STATE_NISBA = ("يه", "يين", "يون", "ي")
+
+
+def _described_doer(tokens: Sequence[HasNorm], trigger: TriggerMatch, start: int) -> Mention | None:
+    """The state a nationality adjective names right after the statement's object noun
+    ("التدخلات الإيرانية", "بالمبادرة المصرية"): a definite noun, then a definite nisba that is a
+    form of a state in the actor dictionary."""
+    if trigger.entry.pos != "verb" and not particle_verb(tokens, trigger) and start <= trigger.last:
+        # (after a statement noun the words are more often its own description, unless its
+        # subject came first: "توقيع الدول الغربية الاتفاق النووي الإيراني")
+        return None
+    first = max(start, trigger.last)
+    for index in range(first + 1, min(len(tokens), first + DESCRIBED_REACH + 1)):
+        word, previous = tokens[index].norm, tokens[index - 1].norm
+        if any(w in CLAUSE_BREAKS or w in QUOTE_MARKS or w in PREPOSITIONS for w in (previous, word)):
+            return None  # (past a preposition the words are no longer the verb's object)
+        if not (word.startswith("ال") and word.endswith(STATE_NISBA) and len(word) > 5
+                and previous.startswith(("ال", "وال", "بال", "لل")) and len(previous) > 4):
+            continue
+        found = load_actors().find(tokens[index:index + 1])
+        if found and found[0].entry.kind == "state" and found[0].last == 1:
+            head = max(0, index - NAME_WORDS)
+            if any(m.last == index + 1 - head and m.first < index - head
+                   for m in load_actors().find(tokens[head:index + 1])):
+                return None  # the last word of a name ("بالمملكة العربية السعودية"), not an adjective
+            entry = found[0].entry
+            return Mention(index, index + 1, entry.name, entry.kind, entry.country,
+                           tokens[index].start, tokens[index].end)  # type: ignore[attr-defined]
+        # (another adjective first: "الاتفاق النووي الإيراني" — the state may still follow)
+    return None
+
+
+def _object_genitive(tokens: Sequence[HasNorm], mention: Mention, opening: int) -> bool:
+    """"أيد مجلس محافظة نينوى، مطالبة المحافظ المقال أثيل النجيفي، بـ": the statement's object
+    after the comma closing its subject is a verbal noun; the party in its genitive is whom the
+    statement is about."""
+    return 0 < opening < mention.first <= opening + TITLE_WORDS and _construct_genitive(tokens, mention) and (
+        not crosses_clause(tokens, opening, mention.first))
 
 
 def named_doer(window: list[Mention], marked: Mention, actor: Mention | None) -> Mention | None:
@@ -618,10 +982,16 @@ MARKER_REACH = 3  # tokens between the trigger and a target marker
 PHRASE_WORDS = 3
 
 
-def _phrase_after_marker(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues) -> Mention | None:
+def _phrase_after_marker(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues,
+                         actor: Mention | None = None) -> Mention | None:
     """"هجوم على قاعدة جوية": the noun phrase after a target marker, when no known actor is there
-    (facilities, places and people the dictionary doesn't list are attacked too)."""
-    for index in range(trigger.last, min(len(tokens), trigger.last + MARKER_REACH + 1)):
+    (facilities, places and people the dictionary doesn't list are attacked too). The marker
+    follows the trigger, or the doer named after it ("هجوم مباغت شنه عناصر تنظيم داعش على تمركز
+    للكتيبة")."""
+    start = trigger.last
+    if actor is not None and trigger.last <= actor.first:
+        start = actor.last
+    for index in range(start, min(len(tokens), start + MARKER_REACH + 1)):
         if tokens[index].norm in CLAUSE_BREAKS:
             return None
         match = cues.target_markers.match_at(tokens, index)
@@ -664,6 +1034,29 @@ def _participating(tokens: Sequence[HasNorm], index: int) -> bool:
             and tokens[index - 2].norm in PARTICIPATION_VERBS)
 
 
+ASIDE_REACH = 8  # "، في (2 آب 2015)،": a short date or place set off by two commas
+
+
+def _aside_before(tokens: Sequence[HasNorm], start: int, end: int) -> bool:
+    """The only clause breaks in tokens ``[start, end)`` are two commas around a short aside that
+    ends right before ``end`` ("وكان المئات من المواطنين نظموا، في (2 آب 2015)، تظاهرة"): the
+    aside does not end the clause."""
+    breaks = [i for i in range(start, end) if tokens[i].norm in CLAUSE_BREAKS]
+    return (len(breaks) == 2 and breaks[1] == end - 1 and all(tokens[i].norm == "،" for i in breaks)
+            and breaks[1] - breaks[0] <= ASIDE_REACH)
+
+
+def _aside_start(tokens: Sequence[HasNorm], first: int) -> int:
+    """Where the aside set off by two commas right before token ``first`` opens (its first
+    comma), or ``first`` itself when there is none."""
+    if first < 2 or tokens[first - 1].norm != "،":
+        return first
+    for index in range(first - 2, max(-1, first - ASIDE_REACH - 2), -1):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            return index if tokens[index].norm == "،" else first
+    return first
+
+
 def crowd(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
     """"تظاهر مئات آخرون", "شارك فيها الآلاف من المواطنين", "تجمع المتظاهرون": who protests, when
     no listed actor does; the nearest crowd phrase in the trigger's clause."""
@@ -678,7 +1071,8 @@ def crowd(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
         if bare not in CROWD_HEADS and not any(w in bare for w in CROWD_WORDS):
             continue
         start, end = (index, trigger.first) if index < trigger.first else (trigger.first, index)
-        if crosses_clause(tokens, start, end) and not _participating(tokens, index):
+        if (crosses_clause(tokens, start, end) and not _participating(tokens, index)
+                and not (index < trigger.first and _aside_before(tokens, index, trigger.first))):
             continue
         last = index + 1
         if last < len(tokens) and tokens[last].norm in CROWD_MODIFIERS:
@@ -693,3 +1087,173 @@ def crowd(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
         if best is None or distance < best[0]:
             best = (distance, mention)
     return best[1] if best is not None else None
+
+
+OBJECT_SKIP = 5  # time words, commas and quote marks between a verb (or its subject) and its object
+# Words that may stand before a verb's object and are not part of it ("احتجزت إسرائيل، يوم
+# الثلاثاء، إرهابيا", "اعتقل هذا الأسبوع أيضا …").
+OBJECT_FILLERS = frozenset(normalize(w) for w in {
+    "اليوم", "أمس", "يوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+    "مساء", "صباح", "ليلة", "فجر", "الليلة", "أيضا", "مجددا", "كذلك", "هذا", "هذه", "الأسبوع", "الشهر",
+    "الماضي", "الماضية", "الجاري", "الحالي", "،", '"', "«", "»", "“", "”", "فجرا", "صباحا", "ليلا",
+    "ظهرا", "عصرا", "يوميا", "مؤخرا", "حاليا"}) | TIME_WORDS
+PARTITIVE = "من"  # "إرهابيا من مواطنيها": a partitive keeps the group the object is taken from
+
+
+def unlisted_target(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Mention | None,
+                    participants: list[Mention], cues: Cues) -> Mention | None:
+    """Words naming whom or what an act of force hit when no listed party does: the phrase after
+    a target marker that follows the doer named after the trigger ("هجوم مباغت شنه عناصر تنظيم
+    داعش على تمركز للكتيبة"), else the act's direct object (:func:`_object_phrase`).
+
+    Called once the event is known to occur: such words show whom an act hit, not that it happened.
+    For an accusation, the one charged: the words between the accuser and the charge
+    (:func:`_charged_object`)."""
+    if trigger.entry.event_type == "ACCUSE":
+        return _charged_object(tokens, trigger, actor, participants)
+    if trigger.entry.event_type not in SUFFERING_TYPES:
+        return None
+    if actor is not None and trigger.last <= actor.first:
+        behind = _phrase_after_marker(tokens, trigger, cues, actor)
+        if behind is not None:
+            return behind
+    exposed = _exposed(tokens, trigger, participants)
+    if exposed is not None:
+        return exposed if isinstance(exposed, Mention) else None
+    return _object_phrase(tokens, trigger, actor, participants, cues)
+
+
+CHARGED_WORDS = 3  # "وتتهم وزارة الدفاع مردخاي "بالضلوع"", "محملا هذه القوى معظم المسؤولية"
+DEMONSTRATIVES = frozenset(normalize(w) for w in {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "أولئك"})
+
+
+def _charged_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Mention | None,
+                    participants: list[Mention]) -> Mention | None:
+    """Whom an accusing verb charges, when no listed party is named: the words right after the
+    verb (and its subject) up to the charge — a word with the preposition ب ("اتهم X بالضلوع",
+    "وصف X بأنهم") or the responsibility laid on X ("محملا X المسؤولية")."""
+    if trigger.entry.pos == "noun" or tokens[trigger.first].norm.startswith("ال"):
+        return None  # (an accusation noun's genitive is more often its topic)
+    start = trigger.last
+    if actor is not None and trigger.last <= actor.first <= trigger.last + SUBJECT_AFTER_VERB:
+        start = actor.last
+    if start < len(tokens) and tokens[start].norm in DEMONSTRATIVES:
+        first = start  # "هذه القوى": a demonstrative opens the phrase a reader quotes
+    else:
+        first = start
+        while first < len(tokens) and first - start < OBJECT_SKIP and tokens[first].norm in OBJECT_FILLERS:
+            first += 1
+    blame = load_role_cues()["blame_words"]
+    last = first + (first < len(tokens) and tokens[first].norm in DEMONSTRATIVES)
+    while (last < len(tokens) and last - first < CHARGED_WORDS and _phrase_word(tokens[last].norm)
+           and tokens[last].norm not in blame and not tokens[last].norm.startswith("ب")):
+        last += 1
+    if last == first or any(first <= m.first < last or m.first <= first < m.last for m in participants):
+        return None
+    end = last
+    while end < len(tokens) and tokens[end].norm in QUOTE_MARKS:
+        end += 1  # (the charge may be quoted: مردخاي "بالضلوع …")
+    if end >= len(tokens):
+        return None
+    charge = tokens[end].norm
+    if not ((charge.startswith("ب") and len(charge) > 3) or charge in blame):
+        return None
+    start_char, end_char = tokens[first].start, tokens[last - 1].end  # type: ignore[attr-defined]
+    return Mention(first, last, " ".join(t.norm for t in tokens[first:last]), None, None, start_char, end_char)
+
+
+EXPOSURE_REACH = 8  # "تعرض المسجد الكائن في منطقة الصوابر بالكويت العاصمة إلى تفجير"
+TO = frozenset(normalize(w) for w in {"إلى", "الى"})
+
+
+def _exposed(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | bool | None:
+    """Who or what underwent the act: the subject of تعرض before "ل / إلى + act" ("تعرضت دورية
+    للجيش لهجوم", "تعرض المسجد … إلى تفجير"). A listed party right after the verb, else the noun
+    phrase there (as a Mention without a kind); True when the verb is there but names no one
+    (its subject was named before it), None when there is no such verb."""
+    word = tokens[trigger.first].norm
+    if not (word.startswith("ل") or (trigger.first > 0 and tokens[trigger.first - 1].norm in TO)):
+        return None
+    verbs = load_role_cues()["exposure_verbs"]
+    for index in range(trigger.first - 1, max(-1, trigger.first - EXPOSURE_REACH - 1), -1):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            return None
+        if tokens[index].norm not in verbs:
+            continue
+        subject = next((m for m in pool if m.first == index + 1 and m.last <= trigger.first), None)
+        if subject is not None:
+            return subject
+        first = last = index + 1
+        while last < trigger.first and last - first < PHRASE_WORDS and _phrase_word(tokens[last].norm):
+            last += 1
+        if last == first or not tokens[first].norm.isalpha():
+            return True
+        words = " ".join(t.norm for t in tokens[first:last])
+        return Mention(first, last, words, None, None, tokens[first].start, tokens[last - 1].end)  # type: ignore[attr-defined]
+    return None
+
+
+def _object_phrase(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Mention | None,
+                   participants: list[Mention], cues: Cues) -> Mention | None:
+    """The direct object of an act of force that no dictionary names: "داهمت أكثر من 100
+    موقع", "احتجزت إسرائيل إرهابيا من مواطنيها", "إعدام متهمين بالتجسس", "بتفريق التظاهرة".
+
+    After a verb (and its subject, when it follows the verb) the object is a counted noun or an
+    indefinite noun — a definite noun right there is more often an unlisted subject ("قصفت
+    المدفعية"). After a verbal noun whose genitive suffers the act (اعتقال، إعدام، تفريق …) the
+    genitive is the object, definite or not; other nouns' genitives are doers ("غارات التحالف")
+    and their indefinite followers adjectives ("هجوم مباغت"), so they get none."""
+    # (verb entries list their verbal nouns too: "بتفريق" is read by its spelling)
+    patient_noun = (cues.patient_genitive.contains_at(tokens, trigger.first)
+                    or tokens[trigger.first].norm in load_role_cues()["patient_nouns"])
+    is_verb = not patient_noun and ((trigger.entry.pos == "verb" and trigger.last - trigger.first == 1)
+                                    or particle_verb(tokens, trigger))
+    if not is_verb and not patient_noun:
+        return None
+    start = trigger.last
+    if actor is not None and trigger.last <= actor.first <= trigger.last + SUBJECT_AFTER_VERB:
+        start = actor.last  # VSO: the object follows the postposed subject
+    if start == trigger.last and start < len(tokens) and tokens[start].norm in QUOTE_MARKS:
+        return None  # 'دمرت "جزئيا أو كليا"': quoted words after the verb, no object
+    index = start
+    while index < len(tokens) and index - start < OBJECT_SKIP and tokens[index].norm in OBJECT_FILLERS:
+        index += 1
+    if index >= len(tokens) or (index > start and not is_verb):
+        return None  # (a verbal noun's genitive follows it directly)
+    if any(m.first <= index < m.last for m in participants):
+        return None  # a listed party there was weighed by the rules above
+    number = number_at(tokens, index)
+    if number is not None:
+        last = number.last  # "أكثر من 100 موقع", "نحو ألفي مواطن": the count and what is counted
+        if last < len(tokens) and not _phrase_word(tokens[last].norm):
+            return None
+        last += 1
+    else:
+        word = tokens[index].norm
+        if not _phrase_word(word) or (is_verb and word.startswith("ال")) or word.startswith("و"):
+            return None  # (a word after و opens another clause or conjunct, not the object)
+        last = index + 1
+        while last < len(tokens) and last - index < PHRASE_WORDS and _phrase_word(tokens[last].norm):
+            last += 1
+    if (last + 1 < len(tokens) and tokens[last].norm == PARTITIVE and _phrase_word(tokens[last + 1].norm)
+            and not tokens[index].norm.startswith("ال")):
+        last += 2  # "إرهابيا من مواطنيها"
+    if any(index < m.first < last for m in participants):
+        last = min(m.first for m in participants if index < m.first < last)  # (not into a party)
+    start_char, end_char = tokens[index].start, tokens[last - 1].end  # type: ignore[attr-defined]
+    words = " ".join(t.norm for t in tokens[index:last])
+    return Mention(index, last, words, None, None, start_char, end_char)
+
+
+def _phrase_word(word: str) -> bool:
+    """A word that can be part of a noun phrase: letters, no particle or clause break, no
+    preposition fused to a definite noun ("بالضفة", "للسلاح": a place or an instrument), no
+    adjunct opener ("بمدينة", "بتهمة", "بينهم")."""
+    return (word.isalpha() and word not in PHRASE_ENDS and word not in PREPOSITIONS
+            and word not in OBJECT_FILLERS and word not in VERB_PARTICLES and word not in CONJUNCTIONS
+            and not word.startswith(FUSED_PREPOSITIONS) and word not in load_role_cues()["adjunct_openers"])
+
+
+CONJUNCTIONS = frozenset(normalize(w) for w in {
+    "أو", "ثم", "بل", "لكن", "حتى", "إذا", "إن", "لو", "كما", "لكي", "كي", "إذ", "بينما", "فيما", "مما"})
+FUSED_PREPOSITIONS = tuple(normalize(w) for w in ("بال", "لل", "كال", "وبال", "ولل", "فال", "وكال", "فبال", "فلل"))

@@ -257,3 +257,17 @@ def test_a_token_list_changed_in_place_is_scanned_again() -> None:
     second = actors.find(words)
     assert [m.entry.name for m in first] != [m.entry.name for m in second]
     assert [m.entry.name for m in second] == [m.entry.name for m in actors.find(list(words))]
+
+
+def test_the_occupation_names_israel_unless_another_occupier_is_named() -> None:
+    from hadath.extract.actors import load_actors
+    from hadath.extract.mentions import mentions_of_sentence
+    from hadath.text.normalize import normalize_text
+    from hadath.text.segment import tokenize
+
+    def names(text: str) -> list[str]:
+        return [m.name for m in mentions_of_sentence(tokenize(normalize_text(text)), load_actors())]
+
+    assert "Israeli Armed Forces" in names("واعتقل الاحتلال عشرين شابا في الخليل")
+    assert "US Armed Forces" in names("واعتقلت قوات الاحتلال الأمريكي عشرة أشخاص في بغداد")
+    assert "Israeli Armed Forces" not in names("واعتقلت قوات الاحتلال الأمريكي عشرة أشخاص في بغداد")

@@ -130,6 +130,7 @@ def test_a_bracket_marks_a_dateline_only_at_the_head_of_the_line() -> None:
 def test_a_known_town_is_quoted_by_its_name_without_the_word_city() -> None:
     event = one_of_type("واعتقلت الشرطة عشرة أشخاص بمدينة الزبداني أمس.", "COERCE")
     assert event.location is not None and event.location.text == "الزبداني"
+    assert event.target is not None and event.target.text == "عشرة أشخاص"  # (the place is no part of it)
     event = one_of_type("وتظاهر المئات في العاصمة الأردنية عمان أمس.", "PROTEST")
     assert event.location is not None and event.location.text == "عمان"
     assert event.location.country == "JOR"
@@ -155,3 +156,8 @@ def test_a_country_protested_against_is_not_where_the_protest_was() -> None:
 def test_the_country_across_a_border_is_not_where_the_event_happened() -> None:
     event = one_of_type("وقتل جنديان في كمين نصبه مسلحون قرب الحدود مع موريتانيا أمس.", "ASSAULT")
     assert event.location is None or event.location.country != "MRT"
+
+
+def test_an_adjunct_after_the_object_is_not_part_of_the_target() -> None:
+    event = one_of_type("واعتقلت الشرطة خمسة أشخاص بتهمة التهريب أمس.", "COERCE")
+    assert event.target is not None and event.target.text == "خمسة أشخاص"

@@ -89,3 +89,41 @@ def test_a_second_title_after_a_complete_name_opens_a_second_party() -> None:
 def test_a_state_after_a_persons_name_is_not_its_genitive() -> None:
     texts = _texts("وهاجم المرشد علي خامنئي إسرائيل في خطابه")
     assert "اسرائيل" in texts and not any("خامنئي اسرائيل" in t for t in texts), texts
+
+
+def test_officials_in_a_named_body_are_one_participant() -> None:
+    from hadath.extract.actors import load_actors
+    from hadath.extract.mentions import mentions_of_sentence
+    from hadath.text.normalize import normalize_text
+    from hadath.text.segment import tokenize
+
+    tokens = tokenize(normalize_text("وضغط النواب على كبار المسؤولين في وزارة الخارجية الأمريكية"))
+    texts = [" ".join(t.norm for t in tokens[m.first:m.last]) for m in mentions_of_sentence(tokens, load_actors())]
+    assert any(text.startswith("كبار المسؤولين في وزاره الخارجيه") for text in texts)
+
+
+def _texts(text: str) -> list[str]:
+    from hadath.extract.actors import load_actors
+    from hadath.extract.mentions import mentions_of_sentence
+    from hadath.text.normalize import normalize_text
+    from hadath.text.segment import tokenize
+
+    tokens = tokenize(normalize_text(text))
+    return [" ".join(t.norm for t in tokens[m.first:m.last]) for m in mentions_of_sentence(tokens, load_actors())]
+
+
+def test_people_counted_from_among_residents_are_one_group() -> None:
+    texts = _texts("أعدم المسلحون نحو ألفي مواطن من أبناء محافظة نينوى، معظمهم شبان")
+    assert any(text.startswith("نحو الفي مواطن من ابناء محافظه") for text in texts)
+
+
+def test_a_count_opens_the_next_phrase() -> None:
+    texts = _texts("واعتقلت القوات الأمنية العشرات من عناصر التنظيم")
+    assert "القوات الامنيه" in texts
+
+
+def test_an_indefinite_head_takes_a_construct_of_its_own() -> None:
+    assert any(text.startswith("امام مسجد الكوفه") or text.startswith("خطيب جمعه مسجد الكوفه")
+               for text in _texts("وقال خطيب جمعة مسجد الكوفة إن الحكومة فشلت"))
+    # a preposition after the head is no construct
+    assert not any("في" in text.split() for text in _texts("وقال خطيب جمعة في الكوفة إن الحكومة فشلت"))

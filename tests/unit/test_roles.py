@@ -265,3 +265,373 @@ def test_a_speech_noun_takes_the_subject_just_before_it() -> None:
     near = _events("وأعربت الحكومة العراقية عن رفضها للتدخل التركي في شمال العراق.")
     rejection = next(e for e in near if e.event_type == "REJECT")
     assert rejection.actor is not None and "الحكومة العراقية" in rejection.actor.text
+
+
+def test_an_unlisted_counted_object_of_a_raid_is_its_target() -> None:
+    events = _events("وداهمت الشرطة أكثر من 50 منزلا في المدينة.")
+    raid = next(e for e in events if e.event_type == "COERCE")
+    assert raid.target is not None and raid.target.text == "أكثر من 50 منزلا"
+
+
+def test_an_indefinite_object_after_the_subject_is_the_target() -> None:
+    events = _events("واعتقلت الشرطة، يوم الثلاثاء، شابين من سكان القرية في الخليل.")
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert arrest.actor is not None and "الشرطة" in arrest.actor.text
+    assert arrest.target is not None and arrest.target.text.startswith("شابين من")
+
+
+def test_a_definite_noun_after_an_active_verb_is_no_guessed_target() -> None:
+    # the noun right after a verb is more often its (unlisted) subject than its object
+    from types import SimpleNamespace
+
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import unlisted_target
+
+    tokens = tokens_of("قصفت المدفعية القرية")
+    trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="verb", event_type="ASSAULT"))
+    assert unlisted_target(tokens, trigger, None, [], knowledge().cues) is None  # type: ignore[arg-type]
+    tokens = tokens_of("قصفت مواقع")
+    assert unlisted_target(tokens, trigger, None, [], knowledge().cues) is not None  # type: ignore[arg-type]
+
+
+def test_the_genitive_of_a_dispersal_is_its_target() -> None:
+    events = _events("وقامت قوات الأمن أمس بتفريق التظاهرة بالقوة في وسط العاصمة.")
+    dispersal = next(e for e in events if e.event_type == "COERCE")
+    assert dispersal.target is not None and dispersal.target.text == "التظاهرة"
+
+
+def test_a_verb_vowelled_as_passive_takes_its_subject_as_target() -> None:
+    events = _events("واعتُقل هذا الأسبوع أيضا إرهابيان في القدس.")
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert arrest.actor is None
+    assert arrest.target is not None and "إرهابيان" in arrest.target.text
+
+
+def test_a_damma_on_an_imperfect_prefix_is_no_passive() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.roles import marked_passive
+
+    raw = "يُعلن الجيش"
+    tokens = tokenize(normalize_text(raw))
+    trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="verb"))
+    assert not marked_passive(tokens, trigger, raw)  # type: ignore[arg-type]
+    raw = "قُتل الجندي"
+    tokens = tokenize(normalize_text(raw))
+    assert marked_passive(tokens, trigger, raw)  # type: ignore[arg-type]
+
+
+def test_who_announces_a_measure_takes_it() -> None:
+    events = _events("وأعلن الرئيس التونسي أمس حالة الطوارئ في البلاد.")
+    emergency = next(e for e in events if e.event_type == "COERCE")
+    assert emergency.actor is not None and "الرئيس" in emergency.actor.text
+
+
+def test_who_announces_a_toll_did_not_kill() -> None:
+    events = _events("وأعلنت وزارة الصحة مقتل خمسة مدنيين في القصف.")
+    assert all(e.actor is None or "الصحة" not in e.actor.text for e in events if e.event_type == "ASSAULT")
+
+
+def test_a_reported_party_does_not_become_the_speaker_who_goes_on() -> None:
+    events = _events("وأعلن رئيس البرلمان سليم الجبوري أمس أن البرلمان قرر الشروع في استجواب الوزراء. "
+                     "وأضاف أن الإصلاح قادم، داعيا المتظاهرين إلى الصبر.")
+    call = next(e for e in events if e.event_type == "REQUEST")
+    assert call.actor is not None and "الجبوري" in call.actor.text
+
+
+def test_no_statement_is_carried_to_the_one_it_is_aimed_at() -> None:
+    events = _events("وقال وزير الخارجية المصري إن الحوار مستمر. ورفض الاتهامات الموجهة إلى مصر.")
+    assert all(e.actor is None or e.target is None or e.actor.name != e.target.name for e in events)
+
+
+def test_two_groups_of_people_conjoined_suffer_together() -> None:
+    events = _events("وقالت المحامية إن الأطفال وأمهاتهم احتُجزوا ثلاثة أيام في غرف ضيقة.")
+    detention = next(e for e in events if e.event_type == "COERCE")
+    assert detention.target is not None and detention.target.text == "الأطفال وأمهاتهم"
+
+
+def test_who_underwent_an_attack_is_its_target() -> None:
+    events = _events("وتعرضت قوات الأمن لهجوم مسلح في شمال سيناء أمس.")
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert attack.target is not None and "قوات الأمن" in attack.target.text
+    assert attack.actor is None or "قوات الأمن" not in attack.actor.text
+
+
+def test_an_unlisted_thing_that_underwent_a_bombing_is_its_target() -> None:
+    events = _events("وتعرض المسجد الكبير إلى تفجير إرهابي خلال صلاة الجمعة أمس.")
+    bombing = next(e for e in events if e.event_type == "ASSAULT")
+    assert bombing.target is not None and bombing.target.text.startswith("المسجد")
+
+
+def test_a_subject_fronted_after_kana_does_what_the_noun_names() -> None:
+    events = _events("وكانت السلطات المحلية في المحافظة وفرت يوم السبت بالتنسيق مع الجيش ممرات آمنة "
+                     "لخروج السكان من المدينة.")
+    corridors = next(e for e in events if e.event_type == "AID")
+    assert corridors.actor is not None and "السلطات المحلية" in corridors.actor.text
+
+
+def test_a_verbal_noun_joined_to_a_clause_shares_its_subject() -> None:
+    events = _events("وقال المتحدث إن قوات الجيش سيطرت على التلال المحيطة ومحاصرة البلدة من جميع الجهات.")
+    siege = next(e for e in events if e.event_type == "COERCE")
+    assert siege.actor is not None and "قوات الجيش" in siege.actor.text
+
+
+def test_a_toll_joined_to_a_clause_shares_no_doer() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.roles import _conjoined_noun
+
+    tokens = tokens_of("قصفت الطائرات الحي ومقتل خمسة مدنيين")
+    trigger = SimpleNamespace(first=3, last=4, entry=SimpleNamespace(pos="noun"))
+    assert not _conjoined_noun(tokens, trigger)  # type: ignore[arg-type]
+    tokens = tokens_of("سيطرت القوات على التلال ومحاصرة البلدة")
+    trigger = SimpleNamespace(first=4, last=5, entry=SimpleNamespace(pos="noun"))
+    assert _conjoined_noun(tokens, trigger)  # type: ignore[arg-type]
+
+
+def test_whose_attack_is_repelled_is_the_target() -> None:
+    events = _events("وقال المتحدث إن قوات الجيش نجحت أمس في صد هجوم لتنظيم داعش على البلدة.")
+    repel = next(e for e in events if e.event_type == "ASSAULT")
+    assert repel.actor is not None and "الجيش" in repel.actor.text
+    assert repel.target is not None and "داعش" in repel.target.text
+
+
+def test_who_is_said_to_stand_behind_an_act_is_accused() -> None:
+    events = _events("وتعتقد الحكومة الأمريكية أن تنظيم القاعدة يقف وراء الهجمات الأخيرة.")
+    blame = next(e for e in events if e.event_type == "ACCUSE")
+    assert blame.actor is not None and "الحكومة الأمريكية" in blame.actor.text
+    assert blame.target is not None and "القاعدة" in blame.target.text
+
+
+def test_a_name_behind_ba_is_no_genitive_doer() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.roles import _behind_ba
+
+    tokens = tokens_of("مظاهرات ببغداد")
+    assert _behind_ba(tokens, SimpleNamespace(first=1, proclitic=1))  # type: ignore[arg-type]
+    tokens = tokens_of("غارات التحالف")
+    assert not _behind_ba(tokens, SimpleNamespace(first=1, proclitic=0))  # type: ignore[arg-type]
+
+
+def test_a_statement_about_an_act_is_aimed_at_the_state_its_adjective_names() -> None:
+    events = _events("وأدان وزير الخارجية الأردني أمس الاعتداءات الإسرائيلية المتكررة على المصلين.")
+    condemnation = next(e for e in events if e.event_type == "ACCUSE")
+    assert condemnation.target is not None and condemnation.target.text == "الإسرائيلية"
+    assert condemnation.target.country == "ISR"
+
+
+def test_an_aside_between_a_light_verb_and_its_noun_keeps_the_doer() -> None:
+    events = _events("وكان العشرات من المواطنين نظموا، في (3 أيار 2015)، تظاهرة حاشدة أمام مبنى البلدية "
+                     "لمطالبة الحكومة بتوفير الكهرباء.")
+    protest = next(e for e in events if e.event_type == "PROTEST")
+    assert protest.actor is not None and protest.actor.text == "العشرات من المواطنين"
+
+
+def test_an_unlisted_person_charged_by_an_accuser_is_the_target() -> None:
+    events = _events("وتتهم النيابة العامة شلومو \"بالتخطيط لهجمات عنيفة في الضفة الغربية\".")
+    accusation = next(e for e in events if e.event_type == "ACCUSE")
+    assert accusation.target is not None and accusation.target.text == "شلومو"
+
+
+def test_who_is_laid_responsibility_on_is_the_target() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.roles import _charged_object
+
+    tokens = tokens_of("محملا هذه الأحزاب المسؤولية الكاملة عما جرى")
+    trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="phrase"))
+    charged = _charged_object(tokens, trigger, None, [])  # type: ignore[arg-type]
+    assert charged is not None and charged.name == "هذه الاحزاب"
+
+
+def test_we_before_a_statement_is_the_quoted_speaker() -> None:
+    events = _events("ونقل البيان عن وزير الخارجية الروسي سيرغي لافروف قوله: \"نحن غير متفقين مع قرار المفوضية\".")
+    rejection = next(e for e in events if e.event_type == "REJECT")
+    assert rejection.actor is not None and "لافروف" in rejection.actor.text
+
+
+def test_a_time_clause_shares_the_main_clause_subject() -> None:
+    events = _events("كان رئيس الوزراء حيدر العبادي محقا عندما اتهم خلال زيارته إلى باريس المجتمع الدولي بالتقصير.")
+    accusation = next(e for e in events if e.event_type == "ACCUSE")
+    assert accusation.actor is not None and "العبادي" in accusation.actor.text
+
+
+def test_a_long_subject_between_a_light_verb_and_its_noun_is_the_doer() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import assign
+
+    tokens = tokens_of("وشنت قوات التحالف الدولي بقيادة الولايات المتحدة الأمريكية وحلفائها الأوروبيين غارات "
+                       "جوية على مواقع التنظيم")
+    noun = [t.norm for t in tokens].index("غارات")
+    entry = SimpleNamespace(pos="noun", id="assault.airstrike", event_type="ASSAULT", patterns=("غارات جوية",))
+    trigger = SimpleNamespace(first=noun, last=noun + 2, entry=entry, weight=1.0)
+    participants = mentions_of_sentence(tokens, load_actors())
+    actor, _ = assign(tokens, trigger, participants, knowledge().cues, False)  # type: ignore[arg-type]
+    assert actor is not None and actor.name.startswith("International Coalition")
+
+
+def test_the_verbal_noun_after_tamma_has_no_subject() -> None:
+    events = _events("وقد تم اعتقال ثلاثة مسلحين من قبل قوات الأمن في المدينة.")
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert arrest.actor is not None and "قوات الأمن" in arrest.actor.text
+    assert arrest.target is not None and "مسلحين" in arrest.target.text
+
+
+def test_a_name_behind_ba_after_a_verb_is_no_subject() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import _verb_subject
+
+    tokens = tokens_of("نفذت حكم الإعدام بالجاني")
+    participants = mentions_of_sentence(tokens, load_actors())
+    trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="verb"))
+    subject = _verb_subject(tokens, trigger, participants, knowledge().cues)  # type: ignore[arg-type]
+    assert subject is None or "الجاني" not in subject.name
+
+
+def test_a_place_before_where_is_no_subject() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import _subject_before
+
+    tokens = tokens_of("شكوا من التكدس في زنازين الشرطة حيث يتم احتجازهم")
+    participants = mentions_of_sentence(tokens, load_actors())
+    verb = [t.norm for t in tokens].index("احتجازهم")
+    trigger = SimpleNamespace(first=verb, last=verb + 1, entry=SimpleNamespace(pos="verb"))
+    assert _subject_before(tokens, trigger, participants, knowledge().cues) is None  # type: ignore[arg-type]
+
+
+def test_a_repeat_with_a_count_in_figures_is_the_mention_kept() -> None:
+    events = _events("واعتقلت القوات الأمنية العشرات من عناصر التنظيم في الرمادي. "
+                     "وقال مدير الشرطة إن القوات الأمنية قبضت على 76 عنصرا من التنظيم في الرمادي.")
+    arrests = [e for e in events if e.event_type == "COERCE"]
+    assert any(e.target is not None and "76" in e.target.text for e in arrests)
+
+
+def test_a_person_in_the_genitive_of_a_verbal_noun_is_not_the_participle_subject() -> None:
+    events = _events("أيد مجلس محافظة البصرة، مطالبة المحافظ السابق نوري المالكي، بإجراء تحقيق دولي، "
+                     "داعيا الدول العربية إلى مساعدة أبناء المحافظة.")
+    call = next(e for e in events if e.event_type == "REQUEST")
+    assert call.actor is not None and "مجلس" in call.actor.text
+
+
+def test_a_protest_before_a_body_seat_is_aimed_at_it() -> None:
+    events = _events("وتظاهر مئات آخرون أمس أمام مبنى مجلس محافظة البصرة احتجاجا على سوء الخدمات.")
+    protest = next(e for e in events if e.event_type == "PROTEST")
+    assert protest.target is not None and "مجلس محافظة" in protest.target.text
+    assert protest.actor is None or "مجلس" not in protest.actor.text
+
+
+def test_the_west_is_a_party() -> None:
+    tokens = tokens_of("وزادت بعد اتفاقها مع الغرب على برنامجها النووي")
+    assert any(m.name == "Western states" for m in mentions_of_sentence(tokens, load_actors()))
+
+
+def test_the_subject_of_qama_does_the_act_after_ba() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import _performer
+
+    tokens = tokens_of("وتقوم الشرطة منذ الصباح بمداهمة المنازل في الحي")
+    participants = mentions_of_sentence(tokens, load_actors())
+    act = [t.norm for t in tokens].index("بمداهمه")
+    trigger = SimpleNamespace(first=act, last=act + 1, entry=SimpleNamespace(pos="noun"))
+    performer = _performer(tokens, trigger, participants, knowledge().cues)  # type: ignore[arg-type]
+    assert performer is not None and performer.name.startswith("Police")
+
+
+def test_an_attack_with_no_doer_is_the_armed_group_its_sentence_names() -> None:
+    events = _events("وبث المكتب الإعلامي التابع لتنظيم داعش أمس شريط فيديو يظهر إعدام عشرة رهائن في الموصل.")
+    execution = next(e for e in events if e.event_type == "ASSAULT")
+    assert execution.actor is not None and "داعش" in execution.actor.text
+
+
+def test_no_armed_group_is_carried_to_an_air_strike_or_from_a_count_of_fighters() -> None:
+    from hadath.extract.roles import counted
+
+    tokens = tokens_of("قتل ما لا يقل عن 260 مقاتلا كرديا")
+    fighters = [m for m in mentions_of_sentence(tokens, load_actors()) if m.kind == "armed_group"]
+    assert fighters and counted(tokens, fighters[0])
+    events = _events("وقتل أمس عشرات من مسلحي تنظيم داعش في ضربات جوية على مواقعهم في الرقة.")
+    assert all(e.actor is None or "داعش" not in e.actor.text for e in events if e.mode == "aerial")
+
+
+def test_a_state_adjective_after_another_names_the_other_party() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.roles import _described_doer
+
+    tokens = tokens_of("توقيع الدول الغربية الاتفاق النووي الإيراني")
+    trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="noun"))
+    described = _described_doer(tokens, trigger, 3)  # type: ignore[arg-type]
+    assert described is not None and described.country == "IRN"
+    # the last word of a state's name is no adjective
+    tokens = tokens_of("نددت الجالية بالمملكة العربية السعودية بالتصريحات")
+    trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="verb"))
+    assert _described_doer(tokens, trigger, 2) is None  # type: ignore[arg-type]
+
+
+def test_the_genitive_of_an_object_after_the_subject_comma_is_the_target() -> None:
+    events = _events("أيد مجلس محافظة البصرة، مطالبة المحافظ السابق نوري المالكي، بإجراء تحقيق دولي.")
+    support = next(e for e in events if e.event_type == "SUPPORT")
+    assert support.target is not None and "المالكي" in support.target.text
+
+
+def test_journalists_can_suffer_an_arrest() -> None:
+    events = _events("واعتقلت قوات الأمن أمس ثلاثة صحفيين في القاهرة.")
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert arrest.target is not None and "صحفيين" in arrest.target.text
+
+
+def test_the_one_sent_to_trial_on_a_charge_is_charged() -> None:
+    events = _events("وأحالت النيابة العامة أمس عشرين من أعضاء جماعة الإخوان إلى محكمة الجنايات "
+                     "بتهمة التحريض على العنف.")
+    charge = next((e for e in events if e.event_type == "ACCUSE" and e.trigger.text.startswith("بتهم")), None)
+    if charge is not None:  # (the referral itself may be the event told)
+        assert charge.actor is not None and "النيابة" in charge.actor.text
+        assert charge.target is not None and "الإخوان" in charge.target.text
+    from types import SimpleNamespace
+
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import _charged_with
+
+    tokens = tokens_of("أحالت النيابة العامة أعضاء جماعة الإخوان إلى محكمة الجنايات بتهمة التحريض")
+    participants = mentions_of_sentence(tokens, load_actors())
+    word = [t.norm for t in tokens].index("بتهمه")
+    trigger = SimpleNamespace(first=word, last=word + 1, entry=SimpleNamespace(pos="phrase"))
+    accuser, charged = _charged_with(tokens, trigger, participants, knowledge().cues, None)  # type: ignore[arg-type]
+    assert accuser is not None and accuser.first == 1  # النيابة العامة
+    assert charged is not None and "Brotherhood" in charged.name
+
+
+def test_a_time_adverb_or_a_conjoined_verb_is_no_object() -> None:
+    from types import SimpleNamespace
+
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import unlisted_target
+
+    trigger = SimpleNamespace(first=0, last=1, entry=SimpleNamespace(pos="verb", event_type="COERCE"))
+    tokens = tokens_of("اعتقلت فجرا فتيين من البلدة")
+    found = unlisted_target(tokens, trigger, None, [], knowledge().cues)  # type: ignore[arg-type]
+    assert found is not None and found.name.startswith("فتيين")
+    tokens = tokens_of("قتل واصيب اخر بجروح")
+    assert unlisted_target(tokens, trigger, None, [], knowledge().cues) is None  # type: ignore[arg-type]
+
+
+def test_a_denial_of_what_was_said_is_aimed_at_who_said_it() -> None:
+    events = _events("ويقول المعارضون: إن مدنيين قتلوا في الغارات، وهو ما تنفيه الحكومة.")
+    denial = next(e for e in events if e.event_type == "REJECT")
+    assert denial.actor is not None and "الحكومة" in denial.actor.text
+    assert denial.target is not None and "المعارضون" in denial.target.text
+
+
+def test_after_an_agent_word_an_event_spelling_is_the_doer_noun() -> None:
+    events = _events("وفي 26 يونيو، قتل 38 سائحا في هجوم شنه طالب سوري مسلح في مدينة حمص.")
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert attack.actor is not None and attack.actor.text.startswith("طالب سوري")
