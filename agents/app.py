@@ -17,7 +17,12 @@ from faust.types import TP
 from pydantic import BaseModel
 
 from agents import metrics
-from agents.consumer_patches import read_uncommitted_partitions_from_the_beginning, use_fetch_max_wait
+from agents.consumer_patches import (
+    commit_only_what_was_processed,
+    read_uncommitted_partitions_from_the_beginning,
+    skipped_from,
+    use_fetch_max_wait,
+)
 from agents.health import AgentTracker
 from agents.logs import json_logging_config, tidy_worker_logging
 from hadath import stages
@@ -26,6 +31,7 @@ from hadath.settings import Settings
 
 settings = Settings.from_env()
 read_uncommitted_partitions_from_the_beginning()
+commit_only_what_was_processed()
 use_fetch_max_wait(settings.fetch_max_wait_ms)
 logger = logging.getLogger("hadath")
 
@@ -80,6 +86,37 @@ async def _note_assignment(sender: faust.App, assigned: set[TP], **kwargs: Any) 
 async def _tidy_logging() -> None:
     # An app task starts after the worker has configured logging, so this undoes what it set.
     tidy_worker_logging(settings.log_level, settings.log_repeat_seconds)
+
+
+# Input partitions with a hole in their acked offsets, and since when (see _reread_skipped).
+holes_seen_at: dict[TP, float] = {}
+
+
+@app.timer(interval=max(1.0, settings.skip_repair_seconds / 2))
+async def _reread_skipped() -> None:
+    # Faust can drop fetched messages of a partition it just took over (agents/consumer_patches.py,
+    # fix 3): the commit waits at the first one; read the partition again from there.
+    try:
+        await _reread_skipped_partitions(time.monotonic())
+    except Exception as error:  # (a broker outage, a rebalance): the next round tries again
+        logger.warning("checking for skipped messages failed: %r", error)
+
+
+async def _reread_skipped_partitions(now: float) -> None:
+    consumer = app.consumer
+    inputs = set(settings.stage_topics[:3])
+    for tp in [tp for tp in consumer.assignment() if tp.topic in inputs]:
+        acked, committed = list(consumer._acked.get(tp, ())), consumer._committed_offset.get(tp)
+        start = 0 if committed is not None or not acked else (await consumer.earliest_offsets(tp)).get(tp, 0)
+        hole = skipped_from(acked, committed, start)
+        if hole is None:
+            holes_seen_at.pop(tp, None)
+        elif now - holes_seen_at.setdefault(tp, now) >= settings.skip_repair_seconds:
+            logger.warning("%s[%s]: messages from offset %s were skipped (acked from %s); reading again from %s",
+                           tp.topic, tp.partition, hole, min(acked), hole)
+            holes_seen_at.pop(tp, None)
+            metrics.REREADS.labels(tp.topic, str(tp.partition)).inc()
+            await consumer.seek(tp, hole)
 
 
 @app.task

@@ -21,6 +21,8 @@ SEND_SECONDS = Histogram(
     "hadath_send_seconds", "Time a stage waited to hand one message's records to the producer "
     "(other agents run meanwhile)", ["stage"], registry=REGISTRY, buckets=BUCKETS,
 )
+REREADS = Counter("hadath_rereads", "Times an input partition was read again from its committed offset "
+                  "because the consumer had skipped messages there", ["topic", "partition"], registry=REGISTRY)
 CONSUMER_LAG = Gauge("hadath_consumer_lag", "Messages not yet consumed, per topic partition",
                      ["topic", "partition"], registry=REGISTRY)
 

@@ -35,6 +35,9 @@ class Settings:
     # actor precision and gained no recall), "crf" (shipped ANERcorp model) or "camel".
     ner_backend: str = "none"
     identity_stages: bool = False
+    # An input partition whose acked offsets stay above its committed one this long had messages
+    # skipped by the consumer; it is read again from the committed offset (agents/app.py).
+    skip_repair_seconds: int = 10
     # The worker consumer's fetch long-poll (Faust hard-codes 1,500 ms; see agents/consumer_patches.py).
     fetch_max_wait_ms: int = 1500
     log_json: bool = False
