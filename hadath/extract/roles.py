@@ -1225,8 +1225,8 @@ def _object_phrase(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Ment
     number = number_at(tokens, index)
     if number is not None:
         last = number.last  # "أكثر من 100 موقع", "نحو ألفي مواطن": the count and what is counted
-        if last < len(tokens) and not _phrase_word(tokens[last].norm):
-            return None
+        if last >= len(tokens) or not _phrase_word(tokens[last].norm):
+            return None  # (nothing counted after the count: it ends the sentence)
         last += 1
     else:
         word = tokens[index].norm
