@@ -38,8 +38,9 @@ class Settings:
     # An input partition whose acked offsets stay above its committed one this long had messages
     # skipped by the consumer; it is read again from the committed offset (agents/app.py).
     skip_repair_seconds: int = 10
-    # The worker consumer's fetch long-poll (Faust hard-codes 1,500 ms; see agents/consumer_patches.py).
-    fetch_max_wait_ms: int = 1500
+    # The worker consumer's fetch long-poll. Faust hard-codes 1,500 ms, which left the worker idle
+    # between bursts (agents/consumer_patches.py, fix 4; bench/README.md).
+    fetch_max_wait_ms: int = 100
     log_json: bool = False
     log_level: str = "info"  # faust levels: crit, error, warn, info, debug
     # The same warning or error line is written at most once per this many seconds; the next

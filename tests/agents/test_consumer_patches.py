@@ -5,7 +5,7 @@ from __future__ import annotations
 from faust.transport.consumer import Consumer
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 
-import agents.app  # noqa: F401 (installs the patches, as the worker does)
+import agents.app  # (installs the patches, as the worker does)
 from agents.consumer_patches import next_commit_offset, skipped_from
 
 
@@ -49,3 +49,9 @@ def test_without_a_commit_the_hole_is_counted_from_the_partitions_first_offset()
 
 def test_offsets_the_fetch_loop_jumped_over_are_not_counted_as_acked() -> None:
     assert Consumer._add_gap.__module__ == "agents.consumer_patches"
+
+
+def test_the_worker_consumer_long_polls_as_the_settings_say() -> None:
+    # Faust creates it with fetch_max_wait_ms=1500 whatever its settings; the patch applies ours.
+    assert AIOKafkaConsumerThread._create_worker_consumer.__module__ == "agents.consumer_patches"
+    assert agents.app.settings.fetch_max_wait_ms > 0
