@@ -1233,6 +1233,12 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         carried_doer = _participant(doer, text)
         if carried_doer is not None:
             context.carried_doers[key] = carried_doer
+    if not verbal and target is not None and roles.placed(tokens, target):
+        # "مظاهرات ببغداد", "عمليات إرهابية في الكويت وتونس": a state (or the capital standing for
+        # it) after في or ب is where the act happened, not whom it hit (a statement's ب may mark
+        # whom it is aimed at: "ندد بواشنطن"). Dropped only here: named right after the noun it
+        # still told, above, that the noun reports an occurrence.
+        target = None
     if target is None:
         # "داهمت أكثر من 100 موقع", "احتجزت إسرائيل إرهابيا من مواطنيها": whom an act of force hit,
         # when the dictionary names no one there; given once repeated mentions are merged, since

@@ -190,8 +190,29 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
             # "تعرضت دورية للجيش لهجوم": who underwent the act suffered it, whatever came first
             actor, target = (None if actor is exposed else actor), exposed
     if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
-        target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues), participants)
+        target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues, trigger), participants)
     return actor, target
+
+
+PLACE_KINDS = frozenset({"state", "government"})  # capitals stand for their government
+LOCATIVES = frozenset(normalize(w) for w in {"في", "وفي", "ففي"})
+LOCATIVE_PROCLITICS = ("ب", "وب", "فب")
+
+
+def placed(tokens: Sequence[HasNorm], mention: Mention) -> bool:
+    """A state or a capital named as a place: after في, or carrying the proclitic ب ("ببغداد"),
+    or joined by و to one so named ("في الكويت وتونس وفرنسا")."""
+    if mention.kind not in PLACE_KINDS:
+        return False
+    first = mention.first
+    word = tokens[first].norm
+    if mention.proclitic and word[:mention.proclitic] in LOCATIVE_PROCLITICS:
+        return True
+    # (back over conjoined names: "في الكويت وتونس")
+    while first >= 2 and word.startswith("و") and tokens[first - 1].norm.isalpha():
+        first -= 1
+        word = tokens[first].norm
+    return first > 0 and tokens[first - 1].norm in LOCATIVES
 
 
 # "صد هجوم لبوكو حرام": the attack's doer, named after it, is whom the repelling is aimed at.
@@ -331,9 +352,12 @@ def _with_conjunct(tokens: Sequence[HasNorm], trigger: TriggerMatch, target: Men
 FACILITY_WORDS = 3  # "على مواقع جبلية للمتمردين": words between the marker and the owner
 
 
-def _with_facility(tokens: Sequence[HasNorm], target: Mention, cues: Cues) -> Mention:
+def _with_facility(tokens: Sequence[HasNorm], target: Mention, cues: Cues,
+                   trigger: TriggerMatch | None = None) -> Mention:
     """"غارات على مواقع جبلية للمتمردين", "هجوم على تمركز للكتيبة": what was hit is the place the
-    owner (ل + party) holds; the words a reader quotes run from the marker to the owner."""
+    owner (ل + party) holds; the words a reader quotes run from the marker to the owner. The
+    phrase may also be the direct object of the act, right after its verb or its verbal noun
+    ("وتطهير عدة معسكرات للمتشددين", "قصفت مواقع للمتمردين")."""
     if target.first <= 0 or not tokens[target.first].norm.startswith("ل"):
         return target
     start = None
@@ -344,12 +368,24 @@ def _with_facility(tokens: Sequence[HasNorm], target: Mention, cues: Cues) -> Me
         marker = first - 1
         if marker >= 0 and cues.target_markers.contains_at(tokens, marker) and tokens[marker].norm not in NOT_AIMED:
             start = first  # (the farthest marker wins: "على مواقع جبلية للمتمردين")
+        elif trigger is not None and marker == trigger.last - 1 and _takes_object(tokens, trigger, cues):
+            start = first  # the act's own object: no marker between it and the act
     if start is None:
         return target
     return replace(target, first=start, start=tokens[start].start, proclitic=0)  # type: ignore[attr-defined]
 
 
 NOT_AIMED = frozenset({"مع", "الي", "عن", "نحو"})  # markers of company or direction, not of a target
+
+
+def _takes_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues) -> bool:
+    """A one-word verb, or a verbal noun whose genitive suffers the act ("تطهير", "مداهمة"): the
+    words right after it are its object (other nouns' followers are adjectives: "هجوم مباغت")."""
+    if trigger.last - trigger.first != 1:
+        return False
+    return ((trigger.entry.pos == "verb" and not tokens[trigger.first].norm.startswith("ال"))
+            or cues.patient_genitive.contains_at(tokens, trigger.first)
+            or tokens[trigger.first].norm in load_role_cues()["patient_nouns"])
 
 
 def _reception(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
@@ -1162,7 +1198,7 @@ def _charged_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Men
     return Mention(first, last, " ".join(t.norm for t in tokens[first:last]), None, None, start_char, end_char)
 
 
-EXPOSURE_REACH = 8  # "تعرض المسجد الكائن في منطقة الصوابر بالكويت العاصمة إلى تفجير"
+EXPOSURE_REACH = 10  # "وتعرض المسجد الكائن في منطقة الصوابر بالكويت العاصمة إلى تفجير"
 TO = frozenset(normalize(w) for w in {"إلى", "الى"})
 
 

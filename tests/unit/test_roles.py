@@ -635,3 +635,36 @@ def test_after_an_agent_word_an_event_spelling_is_the_doer_noun() -> None:
     events = _events("وفي 26 يونيو، قتل 38 سائحا في هجوم شنه طالب سوري مسلح في مدينة حمص.")
     attack = next(e for e in events if e.event_type == "ASSAULT")
     assert attack.actor is not None and attack.actor.text.startswith("طالب سوري")
+
+
+def test_an_indefinite_object_before_its_owner_is_the_facility_hit() -> None:
+    # a verbal noun of force takes its object directly; the owner (ل + party) closes the phrase
+    (clearing,) = [e for e in _events("وأعلن الجيش تطهير عدة معسكرات للمتشددين حول بلدة باما.")
+                   if e.event_type == "ASSAULT"]
+    assert clearing.target is not None and clearing.target.text == "عدة معسكرات للمتشددين"
+
+
+def test_a_state_named_as_where_an_act_happened_is_no_target() -> None:
+    from hadath.extract.mentions import Mention
+    from hadath.extract.roles import placed
+
+    def state(tokens, index: int, proclitic: int = 0) -> Mention:
+        token = tokens[index]
+        return Mention(index, index + 1, "X", "state", "XXX", token.start, token.end, proclitic)
+
+    tokens = tokens_of("خرجوا في مظاهرات ببغداد")
+    assert placed(tokens, state(tokens, 3, proclitic=1))  # ب: where
+    tokens = tokens_of("نفذ ثلاث عمليات في الكويت وتونس")
+    assert placed(tokens, state(tokens, 4)) and placed(tokens, state(tokens, 5, proclitic=1))
+    tokens = tokens_of("قصفت الطائرات سوريا")
+    assert not placed(tokens, state(tokens, 2))  # the act's object
+    (protest,) = [e for e in _events("وخرج العراقيون في مظاهرات ببغداد ومدن أخرى.") if e.event_type == "PROTEST"]
+    assert protest.target is None or "بغداد" not in protest.target.text
+
+
+def test_a_located_participle_ends_the_phrase_of_who_underwent_an_act() -> None:
+    from hadath.extract.roles import _phrase_word
+    from hadath.text.normalize import normalize
+
+    assert not _phrase_word(normalize("الكائن")) and not _phrase_word(normalize("الواقعة"))  # "المسجد الكائن في"
+    assert _phrase_word(normalize("المسجد"))
