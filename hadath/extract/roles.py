@@ -70,6 +70,12 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
     received = _reception(tokens, trigger, pool, cues)
     if received is not None:
         return received
+    visitor = _visitor(tokens, trigger, pool)
+    if visitor is not None:
+        # "زيارة صاحب السمو الملكي الأمير محمد بن سلمان مؤخرا لموسكو": the genitive of a visit noun
+        # is who visits; a state after it is where they went, a place and no host
+        rest = [m for m in pool if m is not visitor and m.kind not in PLACE_KINDS]
+        return visitor, _target(tokens, trigger, rest, cues, visitor, verbal)
     if verbal and done_passive(tokens, trigger):
         # "ربما يتم إصدار أمر بالإفراج عن …": no one is named as doing it; the one speaking of it,
         # or whoever is marked as its agent, is (events.py carries the speaker over)
@@ -195,6 +201,7 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
 
 
 PLACE_KINDS = frozenset({"state", "government"})  # capitals stand for their government
+VISITOR_KINDS = frozenset({"person", "government", "organisation", "party"})
 LOCATIVES = frozenset(normalize(w) for w in {"في", "وفي", "ففي"})
 LOCATIVE_PROCLITICS = ("ب", "وب", "فب")
 
@@ -401,6 +408,30 @@ def _reception(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Ment
                     and tokens[m.first].norm.startswith("ل") and not tokens[m.first].norm.startswith("لل")
                     and not crosses_clause(tokens, host.last, m.first)), None)
     return (visitor, host) if visitor is not None else None
+
+
+HONORIFIC_WORDS = 3  # "زيارة صاحب السمو الملكي الأمير …": title words before the visitor's name
+
+
+def _visitor(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:
+    """The party in the genitive of a bare visit noun ("زيارة الوزير", "جولة صاحب السمو الملكي
+    الأمير …"), the visitor; None when the noun carries a pronoun (زيارته: the pronoun visits)."""
+    if trigger.last - trigger.first != 1:
+        return None
+    word = tokens[trigger.first].norm
+    bare = word[1:] if word[:1] in {"و", "ب", "ل", "ف"} else word
+    visits = load_role_cues()["visit_words"]
+    if not (word in visits or bare in visits) or word.endswith(POSSESSIVE_ENDINGS) or bare.startswith("ال"):
+        return None
+    for m in pool:
+        if trigger.last <= m.first <= trigger.last + HONORIFIC_WORDS and m.kind in VISITOR_KINDS:
+            # (not a party behind a proclitic: "بزيارة لمركز الملك سلمان" names the host)
+            between = tokens[trigger.last:m.first]
+            if not m.proclitic and all(t.norm.isalpha() and t.norm not in PREPOSITIONS
+                                       and not t.norm.startswith(("ل", "ب", "و")) for t in between):
+                return m
+            return None
+    return None
 
 
 def first_person(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:

@@ -668,3 +668,19 @@ def test_a_located_participle_ends_the_phrase_of_who_underwent_an_act() -> None:
 
     assert not _phrase_word(normalize("الكائن")) and not _phrase_word(normalize("الواقعة"))  # "المسجد الكائن في"
     assert _phrase_word(normalize("المسجد"))
+
+
+def test_the_genitive_of_a_bare_visit_noun_is_the_visitor() -> None:
+    (visit,) = [e for e in _events("وقال الوزير إن زيارة وزير الخارجية الأمريكي جون كيري للقاهرة كانت ناجحة.")
+                if e.event_type == "CONSULT"]
+    assert visit.actor is not None and "كيري" in visit.actor.text
+    assert visit.target is None or "كيري" not in visit.target.text
+    # behind a preposition the party is the one visited
+    (hosted,) = [e for e in _events("وأشاد الوزير بزيارة لمركز الملك سلمان.") if e.event_type == "CONSULT"]
+    assert hosted.target is not None and "مركز الملك سلمان" in hosted.target.text
+
+
+def test_a_commission_named_alone_is_a_party_disagreed_with() -> None:
+    events = _events("وقال مدفيديف: نحن غير متفقين مع تحليل المفوضية المتعلق بالأسعار.")
+    (rejection,) = [e for e in events if e.event_type == "REJECT"]
+    assert rejection.target is not None and "المفوضية" in rejection.target.text
