@@ -1243,7 +1243,17 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         # "داهمت أكثر من 100 موقع", "احتجزت إسرائيل إرهابيا من مواطنيها": whom an act of force hit,
         # when the dictionary names no one there; given once repeated mentions are merged, since
         # such words tell whom an act hit, not which act a repeat is.
-        unlisted = _participant(roles.unlisted_target(tokens, trigger, actor, participants, kb.cues), text)
+        phrase = roles.unlisted_target(tokens, trigger, actor, participants, kb.cues)
+        if phrase is None and verbal:
+            # "لن تقبل الجمهورية مطلقا مطالب الأعداء": the object phrase of a rejection or a
+            # condemnation, when no listed party follows and its head names no act of force
+            # ("تفجير المسجد")
+            phrase = roles.statement_object(tokens, trigger, actor, participants)
+            # (the phrase is the genitive; the word before it is the object's head noun)
+            head = kb.lexicon.find(tokens[phrase.first - 1:phrase.first]) if phrase is not None else []
+            if head and head[0].entry.event_type not in kb.cues.verbal_types:
+                phrase = None
+        unlisted = _participant(phrase, text)
         if unlisted is not None:
             context.unlisted_targets[key] = unlisted
     return EventCandidate(

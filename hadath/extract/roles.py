@@ -1190,6 +1190,57 @@ def unlisted_target(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Men
     return _object_phrase(tokens, trigger, actor, participants, cues)
 
 
+STATEMENT_OBJECT_TYPES = frozenset({"REJECT", "ACCUSE"})  # statements whose object is who they're aimed at
+ADVERB_WORDS = 2  # "رفضا جملة وتفصيلا": the longest manner adverb
+HUMAN_PLURAL = ("ين", "ون")  # sound masculine plural endings, of people
+
+
+def statement_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Mention | None,
+                     participants: list[Mention]) -> Mention | None:
+    """Words a rejection or a condemnation is aimed at when no listed party is named: the object
+    right after the verb (and its postposed subject, and an adverb of manner) when it is a noun
+    with a definite genitive ("لن تقبل الجمهورية الإسلامية مطلقا مطالب الأعداء", "أدانت الجمعية
+    بشدة سبيل المفسدين الباغين"): the genitive names the party, and is what is returned. A definite noun alone is more
+    often the act or the thing spoken of ("رفضت الحكومة الاتفاق"), so it gets none; so does a
+    head naming an act of force, whose genitive suffers it ("أدان تفجير المسجد": the caller checks
+    the head against the trigger lexicon; a statement's genitive, "مطالب الأعداء", is its maker)."""
+    if trigger.entry.event_type not in STATEMENT_OBJECT_TYPES:
+        return None
+    if not (particle_verb(tokens, trigger) or (trigger.entry.pos == "verb" and trigger.last - trigger.first == 1
+                                               and not tokens[trigger.first].norm.startswith("ال"))):
+        return None
+    start = trigger.last
+    if actor is not None and trigger.last <= actor.first <= trigger.last + SUBJECT_AFTER_VERB:
+        start = actor.last  # VSO: the object follows the postposed subject
+    adverbs = load_role_cues()["manner_adverbs"]
+    # The adverb follows the whole subject, which may run on past the words the dictionary
+    # named ("أدانت الجمعية الخيرية لتحفيظ القرآن الكريم في منطقة الرياض بشدة سبيل …").
+    for index in range(start, min(len(tokens), start + LONG_SUBJECT_WINDOW)):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            break
+        width = next((w for w in range(ADVERB_WORDS, 0, -1)
+                      if " ".join(t.norm for t in tokens[index:index + w]) in adverbs), 0)
+        if width:
+            start = index + width
+            break
+    if start + 1 >= len(tokens) or any(m.first <= start + 1 < m.last or start <= m.first <= start + 1
+                                       for m in participants):
+        return None  # (a listed party there was weighed by the rules for the target)
+    head, genitive = tokens[start].norm, tokens[start + 1].norm
+    if (not _phrase_word(head) or head.startswith(("ال", "و", "ف", "ل", "ب")) or head in DEMONSTRATIVES
+            or not genitive.startswith("ال") or not _phrase_word(genitive)):
+        return None
+    first = last = start + 1
+    ending = genitive[-2:] if genitive.endswith(HUMAN_PLURAL) else None
+    while (last + 1 < len(tokens) and ending is not None and last + 1 - first < PHRASE_WORDS
+           and tokens[last + 1].norm.startswith("ال") and tokens[last + 1].norm.endswith(ending)
+           and _phrase_word(tokens[last + 1].norm)):
+        last += 1  # an adjective agreeing with the people named ("المفسدين الباغين", not "مطالب الأعداء المفرطة")
+    last += 1
+    start_char, end_char = tokens[first].start, tokens[last - 1].end  # type: ignore[attr-defined]
+    return Mention(first, last, " ".join(t.norm for t in tokens[first:last]), None, None, start_char, end_char)
+
+
 CHARGED_WORDS = 3  # "وتتهم وزارة الدفاع مردخاي "بالضلوع"", "محملا هذه القوى معظم المسؤولية"
 DEMONSTRATIVES = frozenset(normalize(w) for w in {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "أولئك"})
 

@@ -684,3 +684,18 @@ def test_a_commission_named_alone_is_a_party_disagreed_with() -> None:
     events = _events("وقال مدفيديف: نحن غير متفقين مع تحليل المفوضية المتعلق بالأسعار.")
     (rejection,) = [e for e in events if e.event_type == "REJECT"]
     assert rejection.target is not None and "المفوضية" in rejection.target.text
+
+
+def test_a_rejection_is_aimed_at_the_people_in_its_objects_genitive() -> None:
+    (rejection,) = [e for e in _events("لن تقبل الجمهورية الإسلامية مطلقاً مطالب الأعداء المفرطة.")
+                    if e.event_type == "REJECT"]
+    assert rejection.target is not None and rejection.target.text == "الأعداء"  # not the demands' adjective
+    (condemnation,) = [e for e in _events("أدانت الجمعية الخيرية لتحفيظ القرآن في منطقة الرياض بشدة "
+                                          "سبيل المفسدين الباغين.") if e.event_type == "ACCUSE"]
+    assert condemnation.target is not None and condemnation.target.text == "المفسدين الباغين"
+
+
+def test_a_condemned_act_or_a_bare_noun_is_no_target() -> None:
+    for text, kind in (("أدان الوزير تفجير المسجد.", "ACCUSE"), ("رفضت الحكومة الاتفاق.", "REJECT")):
+        events = [e for e in _events(text) if e.event_type == kind]
+        assert all(e.target is None for e in events), text
