@@ -1193,6 +1193,7 @@ def unlisted_target(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Men
 STATEMENT_OBJECT_TYPES = frozenset({"REJECT", "ACCUSE"})  # statements whose object is who they're aimed at
 ADVERB_WORDS = 2  # "رفضا جملة وتفصيلا": the longest manner adverb
 HUMAN_PLURAL = ("ين", "ون")  # sound masculine plural endings, of people
+MIN_GENITIVE = 4  # letters: "الا" (إلا) is a particle, not a definite noun
 
 
 def statement_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Mention | None,
@@ -1209,9 +1210,13 @@ def statement_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Me
     if not (particle_verb(tokens, trigger) or (trigger.entry.pos == "verb" and trigger.last - trigger.first == 1
                                                and not tokens[trigger.first].norm.startswith("ال"))):
         return None
-    start = trigger.last
-    if actor is not None and trigger.last <= actor.first <= trigger.last + SUBJECT_AFTER_VERB:
-        start = actor.last  # VSO: the object follows the postposed subject
+    if (actor is None or not trigger.last <= actor.first <= trigger.last + SUBJECT_AFTER_VERB
+            or crosses_clause(tokens, trigger.last, actor.first) or actor.kind in PASSIVE_KINDS):
+        # (only after a party named as the verb's subject: else the words there may be the
+        # subject itself, or the verb's pronoun was its object ("يستنكرها عقل الإنسان"); people
+        # named by a common noun are often named on by a genitive, "شكا سكان حي الفاروق")
+        return None
+    start = actor.last  # VSO: the object follows the postposed subject
     adverbs = load_role_cues()["manner_adverbs"]
     # The adverb follows the whole subject, which may run on past the words the dictionary
     # named ("أدانت الجمعية الخيرية لتحفيظ القرآن الكريم في منطقة الرياض بشدة سبيل …").
@@ -1228,7 +1233,8 @@ def statement_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Me
         return None  # (a listed party there was weighed by the rules for the target)
     head, genitive = tokens[start].norm, tokens[start + 1].norm
     if (not _phrase_word(head) or head.startswith(("ال", "و", "ف", "ل", "ب")) or head in DEMONSTRATIVES
-            or not genitive.startswith("ال") or not _phrase_word(genitive)):
+            or head.endswith(POSSESSIVE_ENDINGS)  # "تفسيرها القانوني": a pronoun genitive, then an adjective
+            or not genitive.startswith("ال") or len(genitive) <= MIN_GENITIVE or not _phrase_word(genitive)):
         return None
     first = last = start + 1
     ending = genitive[-2:] if genitive.endswith(HUMAN_PLURAL) else None
