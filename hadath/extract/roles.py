@@ -42,6 +42,15 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
            verbal: bool, exclude: Mention | None = None, raw: str = "") -> tuple[Mention | None, Mention | None]:
     """(actor, target) of the event named by ``trigger``; ``verbal`` for speech-act types.
 
+    See :func:`_assign` for the rules; a target given as "common noun / name" is the name."""
+    actor, target = _assign(tokens, trigger, participants, cues, verbal, exclude, raw)
+    return actor, _named_after_slash(tokens, target, participants)
+
+
+def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention], cues: Cues,
+            verbal: bool, exclude: Mention | None = None, raw: str = "") -> tuple[Mention | None, Mention | None]:
+    """(actor, target) of the event named by ``trigger``; ``verbal`` for speech-act types.
+
     ``exclude`` is the speaker who reports the event; when the reported verb's subject is a
     pronoun on the complementizer ("قالت النيابة إنها أحالت …", "أكدت تركيا أنها فتحت …") the
     speaker reports its own act and is its doer. ``raw`` is the text the tokens' offsets point
@@ -198,6 +207,21 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
     if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
         target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues, trigger), participants)
     return actor, target
+
+
+SLASHES = frozenset({"/"})
+
+
+def _named_after_slash(tokens: Sequence[HasNorm], mention: Mention | None,
+                       participants: list[Mention]) -> Mention | None:
+    """"بالجاني / صالح بن شعيل …", "المواطن / فلان": official statements give a common noun, a
+    slash, then the person's name; the name is whom the noun stands for, and what a reader quotes."""
+    if mention is None or mention.kind in {"person", None} or mention.last >= len(tokens) or (
+            tokens[mention.last].norm not in SLASHES):
+        return mention
+    name = next((m for m in participants if m.first == mention.last + 1 and m.kind == "person"), None)
+    # (the noun's kind stays: "الجاني" is a perpetrator, whom no armed group is carried onto as doer)
+    return mention if name is None else replace(name, kind=mention.kind)
 
 
 PLACE_KINDS = frozenset({"state", "government"})  # capitals stand for their government

@@ -699,3 +699,11 @@ def test_a_condemned_act_or_a_bare_noun_is_no_target() -> None:
     for text, kind in (("أدان الوزير تفجير المسجد.", "ACCUSE"), ("رفضت الحكومة الاتفاق.", "REJECT")):
         events = [e for e in _events(text) if e.event_type == kind]
         assert all(e.target is None for e in events), text
+
+
+def test_a_common_noun_then_a_slash_then_a_name_is_the_named_person() -> None:
+    (execution,) = [e for e in _events("وقد تم تنفيذ حكم القتل قصاصا بالجاني / صالح بن شعيل بن سودان الأحمدي "
+                                       "الزهراني - سعودي الجنسية - اليوم الاثنين بمحافظة الحجرة.")
+                    if e.event_type == "ASSAULT"]
+    assert execution.target is not None and execution.target.text.startswith("صالح بن شعيل")
+    assert execution.actor is None  # the perpetrator named is whom the sentence is carried out on
