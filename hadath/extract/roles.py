@@ -42,8 +42,16 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
            verbal: bool, exclude: Mention | None = None, raw: str = "") -> tuple[Mention | None, Mention | None]:
     """(actor, target) of the event named by ``trigger``; ``verbal`` for speech-act types.
 
-    See :func:`_assign` for the rules; a target given as "common noun / name" is the name."""
+    See :func:`_assign` for the rules; a target given as "common noun / name" is the name, and
+    none is named after a marker that carries a pronoun ("الحكم عليه")."""
     actor, target = _assign(tokens, trigger, participants, cues, verbal, exclude, raw)
+    markers = load_role_cues()["pronoun_markers"]
+    if (target is not None and target.first >= trigger.last
+            and any(t.norm in markers for t in tokens[trigger.first + 1:trigger.last + 1])):
+        # "والحكم عليه بالقتل قصاصا … القاصرين" (the marker in the trigger's words or right after
+        # them): the pronoun is whom the act is aimed at, named before; a party after it is
+        # someone else (the victims of the crime judged)
+        target = None
     return actor, _named_after_slash(tokens, target, participants)
 
 

@@ -707,3 +707,16 @@ def test_a_common_noun_then_a_slash_then_a_name_is_the_named_person() -> None:
                     if e.event_type == "ASSAULT"]
     assert execution.target is not None and execution.target.text.startswith("صالح بن شعيل")
     assert execution.actor is None  # the perpetrator named is whom the sentence is carried out on
+
+
+def test_a_marker_carrying_a_pronoun_names_no_target_after_it() -> None:
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import assign
+
+    kb = knowledge()
+    tokens = tokens_of("والحكم عليه بالقتل قصاصا وتأجيل التنفيذ حتى بلوغ القاصرين رشدهم")
+    (sentence,) = [m for m in kb.lexicon.find(tokens) if m.entry.event_type == "SANCTION"]
+    participants = mentions_of_sentence(tokens, kb.actors)
+    assert any(m.kind == "civilians" for m in participants)  # القاصرين: the victims' heirs
+    _, target = assign(tokens, sentence, participants, kb.cues, verbal=False)
+    assert target is None  # عليه: the one sentenced was named before
