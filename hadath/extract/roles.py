@@ -1219,7 +1219,37 @@ def unlisted_target(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Men
     exposed = _exposed(tokens, trigger, participants)
     if exposed is not None:
         return exposed if isinstance(exposed, Mention) else None
-    return _object_phrase(tokens, trigger, actor, participants, cues)
+    return _fronted_count(tokens, trigger, participants) or _object_phrase(tokens, trigger, actor, participants, cues)
+
+
+PARTITIVE_PRONOUNS = frozenset(normalize(w) for w in {"منها", "منهم", "منهما", "منهن"})
+
+
+def _fronted_count(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention]) -> Mention | None:
+    """A bare count right before a verb of force, with no object after the verb ("اثنان ضبطا في
+    السعودية", "أربعة منها دمرت نتيجة …"): the count (and its partitive) is the verb's subject,
+    people or things named before, and a verb with no object there is passive or intransitive:
+    the count suffered the act."""
+    if trigger.entry.pos != "verb" or trigger.last - trigger.first != 1 or tokens[trigger.first].norm.startswith(
+            ("ال", "و", "ف")):
+        return None
+    if tokens[trigger.first].norm.endswith("ات"):
+        return None  # a plural noun the entry shares with its verb ("3 انفجارات"): counted, not a subject
+    last = trigger.first
+    partitive = last > 0 and tokens[last - 1].norm in PARTITIVE_PRONOUNS
+    last -= partitive
+    first = next((i for i in range(max(0, last - 2), last)
+                  if (n := number_at(tokens, i)) is not None and n.last == last), None)
+    if first is None or (not partitive and tokens[last - 1].norm[:1].isdigit()):
+        return None  # (figures are written before what they count: "3 انفجارات")
+    if any(first <= m.first < trigger.first for m in participants):
+        return None
+    if trigger.last < len(tokens) and (tokens[trigger.last].norm.startswith("ال")
+                                       or number_at(tokens, trigger.last) is not None):
+        return None  # an object after the verb: the count did it
+    start_char, end_char = tokens[first].start, tokens[trigger.first - 1].end  # type: ignore[attr-defined]
+    return Mention(first, trigger.first, " ".join(t.norm for t in tokens[first:trigger.first]), None, None,
+                   start_char, end_char)
 
 
 STATEMENT_OBJECT_TYPES = frozenset({"REJECT", "ACCUSE"})  # statements whose object is who they're aimed at

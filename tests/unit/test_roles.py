@@ -720,3 +720,24 @@ def test_a_marker_carrying_a_pronoun_names_no_target_after_it() -> None:
     assert any(m.kind == "civilians" for m in participants)  # القاصرين: the victims' heirs
     _, target = assign(tokens, sentence, participants, kb.cues, verbal=False)
     assert target is None  # عليه: the one sentenced was named before
+
+
+def test_a_bare_count_before_a_verb_of_force_with_no_object_suffered_it() -> None:
+    (arrest,) = [e for e in _events("وأضاف أن المتهمين الهاربين عددهم خمسة، اثنان ضبطا في السعودية.")
+                 if e.event_type == "COERCE"]
+    assert arrest.target is not None and arrest.target.text == "اثنان"
+    (ruin,) = [e for e in _events("وقال إن هناك ثمانية مديريات في عدن أربعة منها دمرت نتيجة استخدام قوى "
+                                     "الانقلابيين للسلاح الثقيل.")
+               if e.event_type == "ASSAULT" and e.trigger.text == "دمرت"]
+    assert ruin.target is not None and ruin.target.text == "أربعة منها"
+
+
+def test_a_count_with_an_object_after_the_verb_is_no_sufferer() -> None:
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import _fronted_count
+
+    kb = knowledge()
+    for text in ("وقال إن ثلاثة منهم قتلوا الجندي", "ودوت 3 انفجارات في المدينة"):
+        tokens = tokens_of(text)
+        for trigger in kb.lexicon.find(tokens):
+            assert _fronted_count(tokens, trigger, []) is None, text
