@@ -64,6 +64,11 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
     speaker reports its own act and is its doer. ``raw`` is the text the tokens' offsets point
     into: the vowel marks it may keep tell a passive verb ("اعتُقل") from an active one."""
     pool = [m for m in participants if m is not exclude and not _overlaps(m, trigger) and m.kind not in REPORTER_KINDS]
+    if not verbal and trigger.entry.event_type not in WITH_PARTNER_TYPES:
+        # "محاولتهم الهرب … مع الأسر النازحة": مع marks company in a flight, a move or a delivery;
+        # only a fight or a joint work is had with someone ("اشتباكات مع", "بالتنسيق مع"), and
+        # talks (verbal) are held with them
+        pool = [m for m in pool if not (m.first > 0 and tokens[m.first - 1].norm in COMPANY)]
     if (exclude is not None and 0 <= exclude.last <= trigger.first and pronoun_subject(tokens, trigger)
             and not crosses_clause(tokens, exclude.last, trigger.first)):
         return exclude, _target(tokens, trigger, pool, cues, None)
@@ -232,6 +237,8 @@ def _named_after_slash(tokens: Sequence[HasNorm], mention: Mention | None,
     return mention if name is None else replace(name, kind=mention.kind)
 
 
+COMPANY = frozenset({"مع", "ومع"})
+WITH_PARTNER_TYPES = frozenset({"ASSAULT", "COOPERATE"})  # acts whose مع names the other party
 PLACE_KINDS = frozenset({"state", "government"})  # capitals stand for their government
 VISITOR_KINDS = frozenset({"person", "government", "organisation", "party"})
 LOCATIVES = frozenset(normalize(w) for w in {"في", "وفي", "ففي"})

@@ -741,3 +741,18 @@ def test_a_count_with_an_object_after_the_verb_is_no_sufferer() -> None:
         tokens = tokens_of(text)
         for trigger in kb.lexicon.find(tokens):
             assert _fronted_count(tokens, trigger, []) is None, text
+
+
+def test_those_fled_with_are_no_target_of_the_flight() -> None:
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import assign
+
+    kb = knowledge()
+    tokens = tokens_of("قبضت القوات على عناصر من التنظيم أثناء محاولتهم الهرب من الرمادي مع الأسر النازحة")
+    flights = [m for m in kb.lexicon.find(tokens) if m.entry.event_type == "RETREAT"]
+    assert flights
+    participants = mentions_of_sentence(tokens, kb.actors)
+    assert any(tokens[m.first - 1].norm == "مع" for m in participants)  # الأسر النازحة is a party
+    for flight in flights:
+        _, target = assign(tokens, flight, participants, kb.cues, verbal=False)
+        assert target is None or tokens[target.first - 1].norm != "مع"
