@@ -52,7 +52,27 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
         # them): the pronoun is whom the act is aimed at, named before; a party after it is
         # someone else (the victims of the crime judged)
         target = None
+    if target is not None and _visit_word(tokens[trigger.first].norm) and not _visited(tokens, trigger, target):
+        # "عندما اتهم خلال زيارته الأخيرة إلى باريس المجتمع الدولي": whom a visit is paid to is
+        # named after إلى or ل (or is the visited right after the noun); a party further on
+        # belongs to the clause around the visit
+        target = None
     return actor, _named_after_slash(tokens, target, participants)
+
+
+def _visit_word(word: str) -> bool:
+    """A visit noun (visit_words), bare or with a proclitic (و، ب، ل، ف، خلال …)."""
+    visits = load_role_cues()["visit_words"]
+    return word in visits or (word[:1] in {"و", "ب", "ل", "ف"} and word[1:] in visits)
+
+
+def _visited(tokens: Sequence[HasNorm], trigger: TriggerMatch, target: Mention) -> bool:
+    """The party a visit noun is paid to: right after the noun, or marked by إلى / ل."""
+    if target.first < trigger.last:
+        return True  # (named before the noun: weighed by the rules for a subject)
+    word = tokens[target.first].norm
+    return (target.first == trigger.last or word.startswith("ل")
+            or (target.first > 0 and tokens[target.first - 1].norm in TO))
 
 
 def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention], cues: Cues,

@@ -756,3 +756,12 @@ def test_those_fled_with_are_no_target_of_the_flight() -> None:
     for flight in flights:
         _, target = assign(tokens, flight, participants, kb.cues, verbal=False)
         assert target is None or tokens[target.first - 1].norm != "مع"
+
+
+def test_a_visit_is_paid_to_the_marked_host_not_to_the_clauses_object() -> None:
+    events = _events("ألم يكن رئيس الوزراء العراقي حيدر العبادي محقا عندما اتهم خلال زيارته الأخيرة إلى باريس "
+                     "المجتمع الدولي بالتخاذل في محاربة التنظيم؟")
+    (visit,) = [e for e in events if e.event_type == "CONSULT"]
+    assert visit.target is None or "المجتمع" not in visit.target.text
+    (hosted,) = [e for e in _events("وقال الوزير إن زيارته إلى الملك سلمان كانت ناجحة.") if e.event_type == "CONSULT"]
+    assert hosted.target is not None and "سلمان" in hosted.target.text
