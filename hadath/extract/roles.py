@@ -1008,6 +1008,22 @@ def _part_of(tokens: Sequence[HasNorm], actor: Mention | None, mention: Mention)
             and tokens[actor.last].norm == "من")
 
 
+TITLE_KINDS = frozenset({"government", "person"})
+
+
+def _title_of(tokens: Sequence[HasNorm], actor: Mention | None, mention: Mention) -> bool:
+    """"واحتج سيرجي لافروف وزير الخارجية على …": an office named right after a person, with no
+    country or the person's own, is that person's title in apposition, not the one acted on (an
+    office of another state is: "التقى السيسي وزير الخارجية الأمريكي"). An office is a construct
+    whose head has no article ("وزير الخارجية", "أمير منطقة عسير"); a definite body is an object
+    ("دعا … السيستاني الحكومة إلى")."""
+    return (actor is not None and actor.kind == "person" and mention.first == actor.last
+            and not tokens[mention.first].norm.startswith(("ال", "وال"))
+            and mention.kind in TITLE_KINDS and mention.name.endswith(UNSPECIFIED_NAME)
+            and mention.country in {None, actor.country})
+
+
+UNSPECIFIED_NAME = " (unspecified)"
 OPENING_TIME_WORDS = frozenset(normalize(w) for w in {
     "أمس", "اليوم", "الليلة", "مساء", "صباح", "أيضا", "يوم", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
     "الأربعاء", "الخميس", "الجمعة", "الماضي"})
@@ -1035,7 +1051,7 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
                    or (m.first == opening and not crosses_clause(tokens, trigger.last, start))
                    or (addressed and _object_genitive(tokens, m, opening)
                        and not crosses_clause(tokens, trigger.last, start)))
-              and not _part_of(tokens, actor, m)]
+              and not _part_of(tokens, actor, m) and not _title_of(tokens, actor, m)]
     marked = [m for m in window if _marked_as_target(tokens, m, cues)]
     described = _described_doer(tokens, trigger, start) if addressed or statement else None
     if described is not None and all(described.first < m.first for m in window):

@@ -765,3 +765,10 @@ def test_a_visit_is_paid_to_the_marked_host_not_to_the_clauses_object() -> None:
     assert visit.target is None or "المجتمع" not in visit.target.text
     (hosted,) = [e for e in _events("وقال الوزير إن زيارته إلى الملك سلمان كانت ناجحة.") if e.event_type == "CONSULT"]
     assert hosted.target is not None and "سلمان" in hosted.target.text
+
+
+def test_an_office_right_after_a_person_is_the_persons_title() -> None:
+    events = _events("واحتج سيرجي لافروف وزير الخارجية على ما اعتبره ممارسات غير مقبولة من الاتحاد الأوروبي.")
+    (protest,) = [e for e in events if e.event_type == "ACCUSE"]
+    assert protest.actor is not None and "لافروف" in protest.actor.text
+    assert protest.target is None or "وزير الخارجية" not in protest.target.text
