@@ -1233,11 +1233,27 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         carried_doer = _participant(doer, text)
         if carried_doer is not None:
             context.carried_doers[key] = carried_doer
+    if not verbal and target is not None and roles.placed(tokens, target):
+        # "مظاهرات ببغداد", "عمليات إرهابية في الكويت وتونس": a state (or the capital standing for
+        # it) after في or ب is where the act happened, not whom it hit (a statement's ب may mark
+        # whom it is aimed at: "ندد بواشنطن"). Dropped only here: named right after the noun it
+        # still told, above, that the noun reports an occurrence.
+        target = None
     if target is None:
         # "داهمت أكثر من 100 موقع", "احتجزت إسرائيل إرهابيا من مواطنيها": whom an act of force hit,
         # when the dictionary names no one there; given once repeated mentions are merged, since
         # such words tell whom an act hit, not which act a repeat is.
-        unlisted = _participant(roles.unlisted_target(tokens, trigger, actor, participants, kb.cues), text)
+        phrase = roles.unlisted_target(tokens, trigger, actor, participants, kb.cues)
+        if phrase is None and verbal:
+            # "لن تقبل الجمهورية مطلقا مطالب الأعداء": the object phrase of a rejection or a
+            # condemnation, when no listed party follows and its head names no act of force
+            # ("تفجير المسجد")
+            phrase = roles.statement_object(tokens, trigger, actor, participants)
+            # (the phrase is the genitive; the word before it is the object's head noun)
+            head = kb.lexicon.find(tokens[phrase.first - 1:phrase.first]) if phrase is not None else []
+            if head and head[0].entry.event_type not in kb.cues.verbal_types:
+                phrase = None
+        unlisted = _participant(phrase, text)
         if unlisted is not None:
             context.unlisted_targets[key] = unlisted
     return EventCandidate(

@@ -42,11 +42,53 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
            verbal: bool, exclude: Mention | None = None, raw: str = "") -> tuple[Mention | None, Mention | None]:
     """(actor, target) of the event named by ``trigger``; ``verbal`` for speech-act types.
 
+    See :func:`_assign` for the rules; a target given as "common noun / name" is the name, and
+    none is named after a marker that carries a pronoun ("الحكم عليه")."""
+    actor, target = _assign(tokens, trigger, participants, cues, verbal, exclude, raw)
+    markers = load_role_cues()["pronoun_markers"]
+    if (target is not None and target.first >= trigger.last
+            and any(t.norm in markers for t in tokens[trigger.first + 1:trigger.last + 1])):
+        # "والحكم عليه بالقتل قصاصا … القاصرين" (the marker in the trigger's words or right after
+        # them): the pronoun is whom the act is aimed at, named before; a party after it is
+        # someone else (the victims of the crime judged)
+        target = None
+    if target is not None and _visit_word(tokens[trigger.first].norm) and not _visited(tokens, trigger, target):
+        # "عندما اتهم خلال زيارته الأخيرة إلى باريس المجتمع الدولي": whom a visit is paid to is
+        # named after إلى or ل (or is the visited right after the noun); a party further on
+        # belongs to the clause around the visit
+        target = None
+    return actor, _named_after_slash(tokens, target, participants)
+
+
+def _visit_word(word: str) -> bool:
+    """A visit noun (visit_words), bare or with a proclitic (و، ب، ل، ف، خلال …)."""
+    visits = load_role_cues()["visit_words"]
+    return word in visits or (word[:1] in {"و", "ب", "ل", "ف"} and word[1:] in visits)
+
+
+def _visited(tokens: Sequence[HasNorm], trigger: TriggerMatch, target: Mention) -> bool:
+    """The party a visit noun is paid to: right after the noun, or marked by إلى / ل."""
+    if target.first < trigger.last:
+        return True  # (named before the noun: weighed by the rules for a subject)
+    word = tokens[target.first].norm
+    return (target.first == trigger.last or word.startswith("ل")
+            or (target.first > 0 and tokens[target.first - 1].norm in TO))
+
+
+def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention], cues: Cues,
+            verbal: bool, exclude: Mention | None = None, raw: str = "") -> tuple[Mention | None, Mention | None]:
+    """(actor, target) of the event named by ``trigger``; ``verbal`` for speech-act types.
+
     ``exclude`` is the speaker who reports the event; when the reported verb's subject is a
     pronoun on the complementizer ("قالت النيابة إنها أحالت …", "أكدت تركيا أنها فتحت …") the
     speaker reports its own act and is its doer. ``raw`` is the text the tokens' offsets point
     into: the vowel marks it may keep tell a passive verb ("اعتُقل") from an active one."""
     pool = [m for m in participants if m is not exclude and not _overlaps(m, trigger) and m.kind not in REPORTER_KINDS]
+    if not verbal and trigger.entry.event_type not in WITH_PARTNER_TYPES:
+        # "محاولتهم الهرب … مع الأسر النازحة": مع marks company in a flight, a move or a delivery;
+        # only a fight or a joint work is had with someone ("اشتباكات مع", "بالتنسيق مع"), and
+        # talks (verbal) are held with them
+        pool = [m for m in pool if not (m.first > 0 and tokens[m.first - 1].norm in COMPANY)]
     if (exclude is not None and 0 <= exclude.last <= trigger.first and pronoun_subject(tokens, trigger)
             and not crosses_clause(tokens, exclude.last, trigger.first)):
         return exclude, _target(tokens, trigger, pool, cues, None)
@@ -70,6 +112,12 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
     received = _reception(tokens, trigger, pool, cues)
     if received is not None:
         return received
+    visitor = _visitor(tokens, trigger, pool)
+    if visitor is not None:
+        # "زيارة صاحب السمو الملكي الأمير محمد بن سلمان مؤخرا لموسكو": the genitive of a visit noun
+        # is who visits; a state after it is where they went, a place and no host
+        rest = [m for m in pool if m is not visitor and m.kind not in PLACE_KINDS]
+        return visitor, _target(tokens, trigger, rest, cues, visitor, verbal)
     if verbal and done_passive(tokens, trigger):
         # "ربما يتم إصدار أمر بالإفراج عن …": no one is named as doing it; the one speaking of it,
         # or whoever is marked as its agent, is (events.py carries the speaker over)
@@ -190,8 +238,47 @@ def assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[
             # "تعرضت دورية للجيش لهجوم": who underwent the act suffered it, whatever came first
             actor, target = (None if actor is exposed else actor), exposed
     if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
-        target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues), participants)
+        target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues, trigger), participants)
     return actor, target
+
+
+SLASHES = frozenset({"/"})
+
+
+def _named_after_slash(tokens: Sequence[HasNorm], mention: Mention | None,
+                       participants: list[Mention]) -> Mention | None:
+    """"بالجاني / صالح بن شعيل …", "المواطن / فلان": official statements give a common noun, a
+    slash, then the person's name; the name is whom the noun stands for, and what a reader quotes."""
+    if mention is None or mention.kind in {"person", None} or mention.last >= len(tokens) or (
+            tokens[mention.last].norm not in SLASHES):
+        return mention
+    name = next((m for m in participants if m.first == mention.last + 1 and m.kind == "person"), None)
+    # (the noun's kind stays: "الجاني" is a perpetrator, whom no armed group is carried onto as doer)
+    return mention if name is None else replace(name, kind=mention.kind)
+
+
+COMPANY = frozenset({"مع", "ومع"})
+WITH_PARTNER_TYPES = frozenset({"ASSAULT", "COOPERATE"})  # acts whose مع names the other party
+PLACE_KINDS = frozenset({"state", "government"})  # capitals stand for their government
+VISITOR_KINDS = frozenset({"person", "government", "organisation", "party"})
+LOCATIVES = frozenset(normalize(w) for w in {"في", "وفي", "ففي"})
+LOCATIVE_PROCLITICS = ("ب", "وب", "فب")
+
+
+def placed(tokens: Sequence[HasNorm], mention: Mention) -> bool:
+    """A state or a capital named as a place: after في, or carrying the proclitic ب ("ببغداد"),
+    or joined by و to one so named ("في الكويت وتونس وفرنسا")."""
+    if mention.kind not in PLACE_KINDS:
+        return False
+    first = mention.first
+    word = tokens[first].norm
+    if mention.proclitic and word[:mention.proclitic] in LOCATIVE_PROCLITICS:
+        return True
+    # (back over conjoined names: "في الكويت وتونس")
+    while first >= 2 and word.startswith("و") and tokens[first - 1].norm.isalpha():
+        first -= 1
+        word = tokens[first].norm
+    return first > 0 and tokens[first - 1].norm in LOCATIVES
 
 
 # "صد هجوم لبوكو حرام": the attack's doer, named after it, is whom the repelling is aimed at.
@@ -331,9 +418,12 @@ def _with_conjunct(tokens: Sequence[HasNorm], trigger: TriggerMatch, target: Men
 FACILITY_WORDS = 3  # "على مواقع جبلية للمتمردين": words between the marker and the owner
 
 
-def _with_facility(tokens: Sequence[HasNorm], target: Mention, cues: Cues) -> Mention:
+def _with_facility(tokens: Sequence[HasNorm], target: Mention, cues: Cues,
+                   trigger: TriggerMatch | None = None) -> Mention:
     """"غارات على مواقع جبلية للمتمردين", "هجوم على تمركز للكتيبة": what was hit is the place the
-    owner (ل + party) holds; the words a reader quotes run from the marker to the owner."""
+    owner (ل + party) holds; the words a reader quotes run from the marker to the owner. The
+    phrase may also be the direct object of the act, right after its verb or its verbal noun
+    ("وتطهير عدة معسكرات للمتشددين", "قصفت مواقع للمتمردين")."""
     if target.first <= 0 or not tokens[target.first].norm.startswith("ل"):
         return target
     start = None
@@ -344,12 +434,24 @@ def _with_facility(tokens: Sequence[HasNorm], target: Mention, cues: Cues) -> Me
         marker = first - 1
         if marker >= 0 and cues.target_markers.contains_at(tokens, marker) and tokens[marker].norm not in NOT_AIMED:
             start = first  # (the farthest marker wins: "على مواقع جبلية للمتمردين")
+        elif trigger is not None and marker == trigger.last - 1 and _takes_object(tokens, trigger, cues):
+            start = first  # the act's own object: no marker between it and the act
     if start is None:
         return target
     return replace(target, first=start, start=tokens[start].start, proclitic=0)  # type: ignore[attr-defined]
 
 
 NOT_AIMED = frozenset({"مع", "الي", "عن", "نحو"})  # markers of company or direction, not of a target
+
+
+def _takes_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues) -> bool:
+    """A one-word verb, or a verbal noun whose genitive suffers the act ("تطهير", "مداهمة"): the
+    words right after it are its object (other nouns' followers are adjectives: "هجوم مباغت")."""
+    if trigger.last - trigger.first != 1:
+        return False
+    return ((trigger.entry.pos == "verb" and not tokens[trigger.first].norm.startswith("ال"))
+            or cues.patient_genitive.contains_at(tokens, trigger.first)
+            or tokens[trigger.first].norm in load_role_cues()["patient_nouns"])
 
 
 def _reception(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
@@ -365,6 +467,30 @@ def _reception(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Ment
                     and tokens[m.first].norm.startswith("ل") and not tokens[m.first].norm.startswith("لل")
                     and not crosses_clause(tokens, host.last, m.first)), None)
     return (visitor, host) if visitor is not None else None
+
+
+HONORIFIC_WORDS = 3  # "زيارة صاحب السمو الملكي الأمير …": title words before the visitor's name
+
+
+def _visitor(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:
+    """The party in the genitive of a bare visit noun ("زيارة الوزير", "جولة صاحب السمو الملكي
+    الأمير …"), the visitor; None when the noun carries a pronoun (زيارته: the pronoun visits)."""
+    if trigger.last - trigger.first != 1:
+        return None
+    word = tokens[trigger.first].norm
+    bare = word[1:] if word[:1] in {"و", "ب", "ل", "ف"} else word
+    visits = load_role_cues()["visit_words"]
+    if not (word in visits or bare in visits) or word.endswith(POSSESSIVE_ENDINGS) or bare.startswith("ال"):
+        return None
+    for m in pool:
+        if trigger.last <= m.first <= trigger.last + HONORIFIC_WORDS and m.kind in VISITOR_KINDS:
+            # (not a party behind a proclitic: "بزيارة لمركز الملك سلمان" names the host)
+            between = tokens[trigger.last:m.first]
+            if not m.proclitic and all(t.norm.isalpha() and t.norm not in PREPOSITIONS
+                                       and not t.norm.startswith(("ل", "ب", "و")) for t in between):
+                return m
+            return None
+    return None
 
 
 def first_person(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
@@ -882,6 +1008,22 @@ def _part_of(tokens: Sequence[HasNorm], actor: Mention | None, mention: Mention)
             and tokens[actor.last].norm == "من")
 
 
+TITLE_KINDS = frozenset({"government", "person"})
+
+
+def _title_of(tokens: Sequence[HasNorm], actor: Mention | None, mention: Mention) -> bool:
+    """"واحتج سيرجي لافروف وزير الخارجية على …": an office named right after a person, with no
+    country or the person's own, is that person's title in apposition, not the one acted on (an
+    office of another state is: "التقى السيسي وزير الخارجية الأمريكي"). An office is a construct
+    whose head has no article ("وزير الخارجية", "أمير منطقة عسير"); a definite body is an object
+    ("دعا … السيستاني الحكومة إلى")."""
+    return (actor is not None and actor.kind == "person" and mention.first == actor.last
+            and not tokens[mention.first].norm.startswith(("ال", "وال"))
+            and mention.kind in TITLE_KINDS and mention.name.endswith(UNSPECIFIED_NAME)
+            and mention.country in {None, actor.country})
+
+
+UNSPECIFIED_NAME = " (unspecified)"
 OPENING_TIME_WORDS = frozenset(normalize(w) for w in {
     "أمس", "اليوم", "الليلة", "مساء", "صباح", "أيضا", "يوم", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
     "الأربعاء", "الخميس", "الجمعة", "الماضي"})
@@ -909,7 +1051,7 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
                    or (m.first == opening and not crosses_clause(tokens, trigger.last, start))
                    or (addressed and _object_genitive(tokens, m, opening)
                        and not crosses_clause(tokens, trigger.last, start)))
-              and not _part_of(tokens, actor, m)]
+              and not _part_of(tokens, actor, m) and not _title_of(tokens, actor, m)]
     marked = [m for m in window if _marked_as_target(tokens, m, cues)]
     described = _described_doer(tokens, trigger, start) if addressed or statement else None
     if described is not None and all(described.first < m.first for m in window):
@@ -1120,7 +1262,94 @@ def unlisted_target(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Men
     exposed = _exposed(tokens, trigger, participants)
     if exposed is not None:
         return exposed if isinstance(exposed, Mention) else None
-    return _object_phrase(tokens, trigger, actor, participants, cues)
+    return _fronted_count(tokens, trigger, participants) or _object_phrase(tokens, trigger, actor, participants, cues)
+
+
+PARTITIVE_PRONOUNS = frozenset(normalize(w) for w in {"منها", "منهم", "منهما", "منهن"})
+
+
+def _fronted_count(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention]) -> Mention | None:
+    """A bare count right before a verb of force, with no object after the verb ("اثنان ضبطا في
+    السعودية", "أربعة منها دمرت نتيجة …"): the count (and its partitive) is the verb's subject,
+    people or things named before, and a verb with no object there is passive or intransitive:
+    the count suffered the act."""
+    if trigger.entry.pos != "verb" or trigger.last - trigger.first != 1 or tokens[trigger.first].norm.startswith(
+            ("ال", "و", "ف")):
+        return None
+    if tokens[trigger.first].norm.endswith("ات"):
+        return None  # a plural noun the entry shares with its verb ("3 انفجارات"): counted, not a subject
+    last = trigger.first
+    partitive = last > 0 and tokens[last - 1].norm in PARTITIVE_PRONOUNS
+    last -= partitive
+    first = next((i for i in range(max(0, last - 2), last)
+                  if (n := number_at(tokens, i)) is not None and n.last == last), None)
+    if first is None or (not partitive and tokens[last - 1].norm[:1].isdigit()):
+        return None  # (figures are written before what they count: "3 انفجارات")
+    if any(first <= m.first < trigger.first for m in participants):
+        return None
+    if trigger.last < len(tokens) and (tokens[trigger.last].norm.startswith("ال")
+                                       or number_at(tokens, trigger.last) is not None):
+        return None  # an object after the verb: the count did it
+    start_char, end_char = tokens[first].start, tokens[trigger.first - 1].end  # type: ignore[attr-defined]
+    return Mention(first, trigger.first, " ".join(t.norm for t in tokens[first:trigger.first]), None, None,
+                   start_char, end_char)
+
+
+STATEMENT_OBJECT_TYPES = frozenset({"REJECT", "ACCUSE"})  # statements whose object is who they're aimed at
+ADVERB_WORDS = 2  # "رفضا جملة وتفصيلا": the longest manner adverb
+HUMAN_PLURAL = ("ين", "ون")  # sound masculine plural endings, of people
+MIN_GENITIVE = 4  # letters: "الا" (إلا) is a particle, not a definite noun
+
+
+def statement_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Mention | None,
+                     participants: list[Mention]) -> Mention | None:
+    """Words a rejection or a condemnation is aimed at when no listed party is named: the object
+    right after the verb (and its postposed subject, and an adverb of manner) when it is a noun
+    with a definite genitive ("لن تقبل الجمهورية الإسلامية مطلقا مطالب الأعداء", "أدانت الجمعية
+    بشدة سبيل المفسدين الباغين"): the genitive names the party, and is what is returned. A definite noun alone is more
+    often the act or the thing spoken of ("رفضت الحكومة الاتفاق"), so it gets none; so does a
+    head naming an act of force, whose genitive suffers it ("أدان تفجير المسجد": the caller checks
+    the head against the trigger lexicon; a statement's genitive, "مطالب الأعداء", is its maker)."""
+    if trigger.entry.event_type not in STATEMENT_OBJECT_TYPES:
+        return None
+    if not (particle_verb(tokens, trigger) or (trigger.entry.pos == "verb" and trigger.last - trigger.first == 1
+                                               and not tokens[trigger.first].norm.startswith("ال"))):
+        return None
+    if (actor is None or not trigger.last <= actor.first <= trigger.last + SUBJECT_AFTER_VERB
+            or crosses_clause(tokens, trigger.last, actor.first) or actor.kind in PASSIVE_KINDS):
+        # (only after a party named as the verb's subject: else the words there may be the
+        # subject itself, or the verb's pronoun was its object ("يستنكرها عقل الإنسان"); people
+        # named by a common noun are often named on by a genitive, "شكا سكان حي الفاروق")
+        return None
+    start = actor.last  # VSO: the object follows the postposed subject
+    adverbs = load_role_cues()["manner_adverbs"]
+    # The adverb follows the whole subject, which may run on past the words the dictionary
+    # named ("أدانت الجمعية الخيرية لتحفيظ القرآن الكريم في منطقة الرياض بشدة سبيل …").
+    for index in range(start, min(len(tokens), start + LONG_SUBJECT_WINDOW)):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            break
+        width = next((w for w in range(ADVERB_WORDS, 0, -1)
+                      if " ".join(t.norm for t in tokens[index:index + w]) in adverbs), 0)
+        if width:
+            start = index + width
+            break
+    if start + 1 >= len(tokens) or any(m.first <= start + 1 < m.last or start <= m.first <= start + 1
+                                       for m in participants):
+        return None  # (a listed party there was weighed by the rules for the target)
+    head, genitive = tokens[start].norm, tokens[start + 1].norm
+    if (not _phrase_word(head) or head.startswith(("ال", "و", "ف", "ل", "ب")) or head in DEMONSTRATIVES
+            or head.endswith(POSSESSIVE_ENDINGS)  # "تفسيرها القانوني": a pronoun genitive, then an adjective
+            or not genitive.startswith("ال") or len(genitive) <= MIN_GENITIVE or not _phrase_word(genitive)):
+        return None
+    first = last = start + 1
+    ending = genitive[-2:] if genitive.endswith(HUMAN_PLURAL) else None
+    while (last + 1 < len(tokens) and ending is not None and last + 1 - first < PHRASE_WORDS
+           and tokens[last + 1].norm.startswith("ال") and tokens[last + 1].norm.endswith(ending)
+           and _phrase_word(tokens[last + 1].norm)):
+        last += 1  # an adjective agreeing with the people named ("المفسدين الباغين", not "مطالب الأعداء المفرطة")
+    last += 1
+    start_char, end_char = tokens[first].start, tokens[last - 1].end  # type: ignore[attr-defined]
+    return Mention(first, last, " ".join(t.norm for t in tokens[first:last]), None, None, start_char, end_char)
 
 
 CHARGED_WORDS = 3  # "وتتهم وزارة الدفاع مردخاي "بالضلوع"", "محملا هذه القوى معظم المسؤولية"
@@ -1162,7 +1391,7 @@ def _charged_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Men
     return Mention(first, last, " ".join(t.norm for t in tokens[first:last]), None, None, start_char, end_char)
 
 
-EXPOSURE_REACH = 8  # "تعرض المسجد الكائن في منطقة الصوابر بالكويت العاصمة إلى تفجير"
+EXPOSURE_REACH = 10  # "وتعرض المسجد الكائن في منطقة الصوابر بالكويت العاصمة إلى تفجير"
 TO = frozenset(normalize(w) for w in {"إلى", "الى"})
 
 

@@ -635,3 +635,140 @@ def test_after_an_agent_word_an_event_spelling_is_the_doer_noun() -> None:
     events = _events("وفي 26 يونيو، قتل 38 سائحا في هجوم شنه طالب سوري مسلح في مدينة حمص.")
     attack = next(e for e in events if e.event_type == "ASSAULT")
     assert attack.actor is not None and attack.actor.text.startswith("طالب سوري")
+
+
+def test_an_indefinite_object_before_its_owner_is_the_facility_hit() -> None:
+    # a verbal noun of force takes its object directly; the owner (ل + party) closes the phrase
+    (clearing,) = [e for e in _events("وأعلن الجيش تطهير عدة معسكرات للمتشددين حول بلدة باما.")
+                   if e.event_type == "ASSAULT"]
+    assert clearing.target is not None and clearing.target.text == "عدة معسكرات للمتشددين"
+
+
+def test_a_state_named_as_where_an_act_happened_is_no_target() -> None:
+    from hadath.extract.mentions import Mention
+    from hadath.extract.roles import placed
+
+    def state(tokens, index: int, proclitic: int = 0) -> Mention:
+        token = tokens[index]
+        return Mention(index, index + 1, "X", "state", "XXX", token.start, token.end, proclitic)
+
+    tokens = tokens_of("خرجوا في مظاهرات ببغداد")
+    assert placed(tokens, state(tokens, 3, proclitic=1))  # ب: where
+    tokens = tokens_of("نفذ ثلاث عمليات في الكويت وتونس")
+    assert placed(tokens, state(tokens, 4)) and placed(tokens, state(tokens, 5, proclitic=1))
+    tokens = tokens_of("قصفت الطائرات سوريا")
+    assert not placed(tokens, state(tokens, 2))  # the act's object
+    (protest,) = [e for e in _events("وخرج العراقيون في مظاهرات ببغداد ومدن أخرى.") if e.event_type == "PROTEST"]
+    assert protest.target is None or "بغداد" not in protest.target.text
+
+
+def test_a_located_participle_ends_the_phrase_of_who_underwent_an_act() -> None:
+    from hadath.extract.roles import _phrase_word
+    from hadath.text.normalize import normalize
+
+    assert not _phrase_word(normalize("الكائن")) and not _phrase_word(normalize("الواقعة"))  # "المسجد الكائن في"
+    assert _phrase_word(normalize("المسجد"))
+
+
+def test_the_genitive_of_a_bare_visit_noun_is_the_visitor() -> None:
+    (visit,) = [e for e in _events("وقال الوزير إن زيارة وزير الخارجية الأمريكي جون كيري للقاهرة كانت ناجحة.")
+                if e.event_type == "CONSULT"]
+    assert visit.actor is not None and "كيري" in visit.actor.text
+    assert visit.target is None or "كيري" not in visit.target.text
+    # behind a preposition the party is the one visited
+    (hosted,) = [e for e in _events("وأشاد الوزير بزيارة لمركز الملك سلمان.") if e.event_type == "CONSULT"]
+    assert hosted.target is not None and "مركز الملك سلمان" in hosted.target.text
+
+
+def test_a_commission_named_alone_is_a_party_disagreed_with() -> None:
+    events = _events("وقال مدفيديف: نحن غير متفقين مع تحليل المفوضية المتعلق بالأسعار.")
+    (rejection,) = [e for e in events if e.event_type == "REJECT"]
+    assert rejection.target is not None and "المفوضية" in rejection.target.text
+
+
+def test_a_rejection_is_aimed_at_the_people_in_its_objects_genitive() -> None:
+    (rejection,) = [e for e in _events("لن تقبل الجمهورية الإسلامية مطلقاً مطالب الأعداء المفرطة.")
+                    if e.event_type == "REJECT"]
+    assert rejection.target is not None and rejection.target.text == "الأعداء"  # not the demands' adjective
+    (condemnation,) = [e for e in _events("أدانت الجمعية الخيرية لتحفيظ القرآن في منطقة الرياض بشدة "
+                                          "سبيل المفسدين الباغين.") if e.event_type == "ACCUSE"]
+    assert condemnation.target is not None and condemnation.target.text == "المفسدين الباغين"
+
+
+def test_a_condemned_act_or_a_bare_noun_is_no_target() -> None:
+    for text, kind in (("أدان الوزير تفجير المسجد.", "ACCUSE"), ("رفضت الحكومة الاتفاق.", "REJECT")):
+        events = [e for e in _events(text) if e.event_type == kind]
+        assert all(e.target is None for e in events), text
+
+
+def test_a_common_noun_then_a_slash_then_a_name_is_the_named_person() -> None:
+    (execution,) = [e for e in _events("وقد تم تنفيذ حكم القتل قصاصا بالجاني / صالح بن شعيل بن سودان الأحمدي "
+                                       "الزهراني - سعودي الجنسية - اليوم الاثنين بمحافظة الحجرة.")
+                    if e.event_type == "ASSAULT"]
+    assert execution.target is not None and execution.target.text.startswith("صالح بن شعيل")
+    assert execution.actor is None  # the perpetrator named is whom the sentence is carried out on
+
+
+def test_a_marker_carrying_a_pronoun_names_no_target_after_it() -> None:
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import assign
+
+    kb = knowledge()
+    tokens = tokens_of("والحكم عليه بالقتل قصاصا وتأجيل التنفيذ حتى بلوغ القاصرين رشدهم")
+    (sentence,) = [m for m in kb.lexicon.find(tokens) if m.entry.event_type == "SANCTION"]
+    participants = mentions_of_sentence(tokens, kb.actors)
+    assert any(m.kind == "civilians" for m in participants)  # القاصرين: the victims' heirs
+    _, target = assign(tokens, sentence, participants, kb.cues, verbal=False)
+    assert target is None  # عليه: the one sentenced was named before
+
+
+def test_a_bare_count_before_a_verb_of_force_with_no_object_suffered_it() -> None:
+    (arrest,) = [e for e in _events("وأضاف أن المتهمين الهاربين عددهم خمسة، اثنان ضبطا في السعودية.")
+                 if e.event_type == "COERCE"]
+    assert arrest.target is not None and arrest.target.text == "اثنان"
+    (ruin,) = [e for e in _events("وقال إن هناك ثمانية مديريات في عدن أربعة منها دمرت نتيجة استخدام قوى "
+                                     "الانقلابيين للسلاح الثقيل.")
+               if e.event_type == "ASSAULT" and e.trigger.text == "دمرت"]
+    assert ruin.target is not None and ruin.target.text == "أربعة منها"
+
+
+def test_a_count_with_an_object_after_the_verb_is_no_sufferer() -> None:
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import _fronted_count
+
+    kb = knowledge()
+    for text in ("وقال إن ثلاثة منهم قتلوا الجندي", "ودوت 3 انفجارات في المدينة"):
+        tokens = tokens_of(text)
+        for trigger in kb.lexicon.find(tokens):
+            assert _fronted_count(tokens, trigger, []) is None, text
+
+
+def test_those_fled_with_are_no_target_of_the_flight() -> None:
+    from hadath.extract.events import knowledge
+    from hadath.extract.roles import assign
+
+    kb = knowledge()
+    tokens = tokens_of("قبضت القوات على عناصر من التنظيم أثناء محاولتهم الهرب من الرمادي مع الأسر النازحة")
+    flights = [m for m in kb.lexicon.find(tokens) if m.entry.event_type == "RETREAT"]
+    assert flights
+    participants = mentions_of_sentence(tokens, kb.actors)
+    assert any(tokens[m.first - 1].norm == "مع" for m in participants)  # الأسر النازحة is a party
+    for flight in flights:
+        _, target = assign(tokens, flight, participants, kb.cues, verbal=False)
+        assert target is None or tokens[target.first - 1].norm != "مع"
+
+
+def test_a_visit_is_paid_to_the_marked_host_not_to_the_clauses_object() -> None:
+    events = _events("ألم يكن رئيس الوزراء العراقي حيدر العبادي محقا عندما اتهم خلال زيارته الأخيرة إلى باريس "
+                     "المجتمع الدولي بالتخاذل في محاربة التنظيم؟")
+    (visit,) = [e for e in events if e.event_type == "CONSULT"]
+    assert visit.target is None or "المجتمع" not in visit.target.text
+    (hosted,) = [e for e in _events("وقال الوزير إن زيارته إلى الملك سلمان كانت ناجحة.") if e.event_type == "CONSULT"]
+    assert hosted.target is not None and "سلمان" in hosted.target.text
+
+
+def test_an_office_right_after_a_person_is_the_persons_title() -> None:
+    events = _events("واحتج سيرجي لافروف وزير الخارجية على ما اعتبره ممارسات غير مقبولة من الاتحاد الأوروبي.")
+    (protest,) = [e for e in events if e.event_type == "ACCUSE"]
+    assert protest.actor is not None and "لافروف" in protest.actor.text
+    assert protest.target is None or "وزير الخارجية" not in protest.target.text
