@@ -1,0 +1,32 @@
+"""Detection rules found by error analysis on the external GSR set (shared/data/gsr/): each test
+states a general rule of Arabic news prose on a short sentence written for it."""
+
+from __future__ import annotations
+
+from hadath.extract.events import extract_events
+from hadath.stages import normalize
+from schemas import Article
+
+
+def types_of(text: str) -> list[str]:
+    """The event types found in ``text`` run alone as an article."""
+    article = Article(id="t", text=text, published_at="2015-08-09")
+    return [event.event_type for event in extract_events(normalize(article))]
+
+
+def test_a_human_chain_is_a_protest() -> None:
+    assert "PROTEST" in types_of("وشكل مئات الطلاب سلسلة بشرية أمام مبنى البرلمان في عمان أمس.")
+
+
+def test_going_out_in_marches_is_a_protest() -> None:
+    assert "PROTEST" in types_of("وخرج آلاف العمال في مسيرات في العاصمة الرباط أمس.")
+
+
+def test_protests_that_erupt_are_protests_not_blasts() -> None:
+    found = types_of("وانفجرت مظاهرات غاضبة في مدينة الخليل أمس.")
+    assert "PROTEST" in found
+    assert "ASSAULT" not in found
+
+
+def test_a_blast_still_erupts() -> None:
+    assert "ASSAULT" in types_of("وانفجرت عبوة ناسفة في سوق بمدينة الموصل أمس.")
