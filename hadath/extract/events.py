@@ -592,6 +592,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
                            first_index + len(events), owned)
         if event is not None:
             event = _duty_or_blame(_protest_or_disapproval(event, trigger, kb.lexicon), trigger, tokens, kb)
+            event = _attack_in_words(event, trigger, kb.lexicon)
             if _coordinated_verb(tokens[trigger.first].norm, trigger.entry, event.trigger.text):
                 coordinated.add(id(event))
             events.append(event)
@@ -618,6 +619,28 @@ def _protest_or_disapproval(event: EventCandidate, trigger: TriggerMatch, lexico
             or event.actor.kind not in OFFICIAL_PROTESTER_KINDS):
         return event
     verbal = lexicon.by_id.get(VERBAL_PROTEST_ENTRY)
+    if verbal is None:
+        return event
+    return event.model_copy(update={"event_type": verbal.event_type, "mode": verbal.mode, "cameo": verbal.cameo,
+                                    "quad_class": quad_class(verbal.cameo), "location": None})
+
+
+ATTACK_ENTRIES = frozenset({"assault.attack", "assault.attack_verb", "assault.launch_attack"})
+SPEAKER_KINDS = frozenset({"person", "party", "media"})  # who attacks in words, not with arms
+ADDRESSEE_KINDS = frozenset({"person", "party", "government", "organisation", "state", "media", "armed_group"})
+VERBAL_ATTACK_ENTRY = "accuse.verbal_attack"
+
+
+def _attack_in_words(event: EventCandidate, trigger: TriggerMatch, lexicon: TriggerLexicon) -> EventCandidate:
+    """هجوم / هاجم read as words: a politician, a party or a paper that "launched a violent attack
+    on" a leader or a party ("شن النائب وليد جنبلاط هجوما عنيفا على حزب الله والرئيس") criticises
+    (ACCUSE disapprove); an armed attack is done by forces or gunmen, or hits someone's body (a
+    casualty count keeps it ASSAULT)."""
+    if (trigger.entry.id not in ATTACK_ENTRIES or event.killed or event.injured
+            or event.actor is None or event.actor.kind not in SPEAKER_KINDS
+            or event.target is None or event.target.kind not in ADDRESSEE_KINDS):
+        return event
+    verbal = lexicon.by_id.get(VERBAL_ATTACK_ENTRY)
     if verbal is None:
         return event
     return event.model_copy(update={"event_type": verbal.event_type, "mode": verbal.mode, "cameo": verbal.cameo,
@@ -830,6 +853,12 @@ def _order_for(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Sequen
 ORDER_SUBJECT_WORDS = 3  # "وأمرت النيابة العامة بحبس": the orderer's name between
 
 
+def _direct_order(trigger: TriggerMatch) -> bool:
+    """A one-word order verb (أمرت، يأمر): what it orders is done; a decree to be issued ("إصدار
+    أمر بالإفراج") asks someone else to act, as ``_order_for`` has it."""
+    return trigger.entry.id in ORDER_ENTRIES and trigger.last - trigger.first == 1
+
+
 def _inside_protest_or_call(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Sequence[Token]) -> bool:
     """Demands voiced at a protest stay inside the PROTEST (GUIDELINES), and the act a call asks
     for ("طالبوا بمحاسبة …", "دعا إلى وقف …") is the call's content, not an event of its own."""
@@ -847,7 +876,9 @@ def _inside_protest_or_call(trigger: TriggerMatch, chosen: list[TriggerMatch], t
         if roles.crosses_clause(tokens, other.last, trigger.first):
             continue
         reach = _call_reach(tokens[trigger.first].norm)
-        if trigger.entry.pos != "verb" and 0 <= trigger.first - other.last <= reach:
+        # An authority's order is done by ordering it ("أمرت القوات بضربات جوية على مركز الشرطة"):
+        # the act right after it happened, unlike a call's content.
+        if trigger.entry.pos != "verb" and 0 <= trigger.first - other.last <= reach and not _direct_order(other):
             return True
         # "دعت كتلة المواطن وزراءها إلى وضع استقالاتهم", "ودعا القوى السياسية إلى التعاون معه":
         # past the addressee, what follows إلى / على / ب is a verbal noun, asked for, not done.

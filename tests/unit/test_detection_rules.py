@@ -30,3 +30,18 @@ def test_protests_that_erupt_are_protests_not_blasts() -> None:
 
 def test_a_blast_still_erupts() -> None:
     assert "ASSAULT" in types_of("وانفجرت عبوة ناسفة في سوق بمدينة الموصل أمس.")
+
+
+def test_a_party_attacking_a_leader_in_words_is_an_accusation() -> None:
+    found = types_of("شنت أحزاب المعارضة هجوما عنيفا على رئيس الوزراء بسبب قانون الانتخابات.")
+    assert "ACCUSE" in found
+    assert "ASSAULT" not in found
+
+
+def test_gunmen_attacking_a_post_stay_an_assault() -> None:
+    assert "ASSAULT" in types_of("شن مسلحون هجوما على مركز للشرطة في مدينة الموصل أمس.")
+
+
+def test_strikes_an_army_ordered_happened() -> None:
+    assert "ASSAULT" in types_of(
+        "وأمرت القوات الأجنبية بضربات جوية على مركز الشرطة أسفرت عن مقتل تسعة من رجال الشرطة.")
