@@ -45,3 +45,27 @@ def test_gunmen_attacking_a_post_stay_an_assault() -> None:
 def test_strikes_an_army_ordered_happened() -> None:
     assert "ASSAULT" in types_of(
         "وأمرت القوات الأجنبية بضربات جوية على مركز الشرطة أسفرت عن مقتل تسعة من رجال الشرطة.")
+
+
+def test_an_attack_forecast_is_no_report() -> None:
+    assert "ASSAULT" not in types_of("وقال الخبير إن ضربة جوية إسرائيلية ستكون ضد مئة هدف في إيران.")
+
+
+def test_weapons_counted_are_no_attack() -> None:
+    assert "ASSAULT" not in types_of("وارتفع عدد المدافع في الجيش السوري الى نحو ألف عام 1973.")
+
+
+def test_missiles_fired_in_a_test_are_no_attack() -> None:
+    assert "ASSAULT" not in types_of("وأطلقت كوريا الشمالية الخميس صاروخين في البحر بعد أسبوع من تجارب أخرى.")
+
+
+def test_striking_at_an_abstraction_is_no_assault() -> None:
+    assert "ASSAULT" not in types_of("وهددت الجماعة النمسا بضرب الحركة السياحية فيها.")
+
+
+def test_a_kidnapped_decision_is_a_metaphor() -> None:
+    assert "ASSAULT" not in types_of("واتهم الحزب الحكومة باختطاف القرار الوطني في بغداد.")
+
+
+def test_a_kidnapped_person_stays_an_assault() -> None:
+    assert "ASSAULT" in types_of("وخطف مسلحون ثلاثة مهندسين أتراك في مدينة كركوك أمس.")
