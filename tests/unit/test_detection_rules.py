@@ -69,3 +69,20 @@ def test_a_kidnapped_decision_is_a_metaphor() -> None:
 
 def test_a_kidnapped_person_stays_an_assault() -> None:
     assert "ASSAULT" in types_of("وخطف مسلحون ثلاثة مهندسين أتراك في مدينة كركوك أمس.")
+
+
+def test_an_attack_forecast_by_a_speaker_is_no_event() -> None:
+    assert "ASSAULT" not in types_of("وتوقع المحلل أن تشن إسرائيل عملية عسكرية واسعة على قطاع غزة.")
+
+
+def test_an_attack_long_past_by_an_adverb_is_recalled() -> None:
+    assert "ASSAULT" not in types_of("وكان الفندق يديره رجل اسمه غازي اغتاله مسلحون قبل عامين في بغداد.")
+
+
+def test_an_attack_judged_at_a_trial_is_the_case() -> None:
+    assert "ASSAULT" not in types_of(
+        "وبدأت محاكمة ضابط في المارينز متهم بالكذب بعد مقتل 24 مدنيا عراقيا في حديثة.")
+
+
+def test_an_attack_admitted_by_an_official_stays() -> None:
+    assert "ASSAULT" in types_of("واعترف الجيش بمقتل ثلاثة مدنيين في غارة جوية على قرية قرب قندهار أمس.")
