@@ -1474,8 +1474,29 @@ def _crowd_went_out(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) 
     """A protest word after a crowd's going out or gathering in its clause ("خرجوا … للاحتجاج على
     قرار الحكومة", "نزل آلاف الأشخاص إلى الشوارع للاحتجاج"): the going out was the protest, told
     as having happened, not an aim."""
+    # A bracketed aside between ("نزل آلاف الأشخاص (25 ألفا حسب المنظمين) إلى الشوارع") does not
+    # lengthen the clause.
+    reach = GOVERNING_VERB_REACH + _bracketed(tokens, max(0, trigger.first - 3 * GOVERNING_VERB_REACH), trigger.first)
     return (trigger.entry.event_type in PUBLIC_TYPES
-            and _governed(tokens, trigger.first, cues.protest_movements, GOVERNING_VERB_REACH))
+            and _governed(tokens, trigger.first, cues.protest_movements, reach))
+
+
+OPENING_BRACKETS = frozenset({"(", "["})
+CLOSING_BRACKETS = frozenset({")", "]"})
+
+
+def _bracketed(tokens: Sequence[Token], start: int, end: int) -> int:
+    """How many tokens of ``[start, end)`` lie inside closed round or square brackets, brackets included."""
+    count = 0
+    opened: int | None = None
+    for index in range(start, end):
+        norm = tokens[index].norm
+        if norm in OPENING_BRACKETS:
+            opened = index
+        elif norm in CLOSING_BRACKETS and opened is not None:
+            count += index - opened + 1
+            opened = None
+    return count
 
 
 def _purpose(word: str) -> bool:

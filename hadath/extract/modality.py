@@ -33,9 +33,28 @@ def modality_of(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: 
     if verbal:
         return "asserted", None
     speaker = _speaker(tokens, participants, cues, trigger) or _trailing_source(tokens, participants, cues, trigger)
-    if speaker is not None or _cue_before(tokens, cues.attribution, 0, trigger.first) is not None:
+    if speaker is not None or _attribution_before(tokens, cues, trigger.first):
         return "claimed", speaker
     return "asserted", None
+
+
+OPENING_BRACKETS = frozenset({"(", "["})
+CLOSING_BRACKETS = frozenset({")", "]"})
+
+
+def _attribution_before(tokens: Sequence[HasNorm], cues: Cues, end: int) -> bool:
+    """A verb or phrase of attribution before ``end``, outside a bracketed aside: "(25 ألفا حسب
+    المنظمين)" sources a figure, not the event the sentence reports."""
+    return any(not _in_brackets(tokens, match.first, end) for match in cues.attribution.find(tokens, 0, end))
+
+
+def _in_brackets(tokens: Sequence[HasNorm], index: int, end: int) -> bool:
+    """Token ``index`` lies between an opening bracket before it and a closing one before ``end``."""
+    opened = next((i for i in range(index - 1, -1, -1) if tokens[i].norm in OPENING_BRACKETS | CLOSING_BRACKETS),
+                  None)
+    if opened is None or tokens[opened].norm not in OPENING_BRACKETS:
+        return False
+    return any(tokens[i].norm in CLOSING_BRACKETS for i in range(index + 1, end))
 
 
 TRAILING_WINDOW = 3  # "بحسب ما ذكر المرصد": the cue, ما and a verb of saying, then the party
@@ -46,6 +65,8 @@ def _trailing_source(tokens: Sequence[HasNorm], participants: list[Mention], cue
     """The party an attribution after the event names ("قتل خمسة جنود …، وفق مصدر أمني"): the
     report closes with whom it is known through. A cue naming no party ("وفقا للقانون") is none."""
     for match in cues.attribution_after.find(tokens, trigger.last, len(tokens)):
+        if _in_brackets(tokens, match.first, len(tokens)):
+            continue  # "(نحو عشرة آلاف بحسب الشرطة)": the aside sources a figure
         party = next((m for m in participants
                       if match.last <= m.first <= match.last + TRAILING_WINDOW - 1), None)
         if party is not None:
@@ -96,6 +117,8 @@ def _speaker(tokens: Sequence[HasNorm], participants: list[Mention], cues: Cues,
              trigger: TriggerMatch) -> Mention | None:
     """The participant an attribution verb before the trigger names."""
     for match in reversed(cues.attribution.find(tokens, 0, trigger.first)):
+        if _in_brackets(tokens, match.first, trigger.first):
+            continue  # "(25 ألفا حسب المنظمين)": the aside sources a figure
         if tokens[match.first].norm.startswith("ال"):
             continue  # "التابعة لسلاح الجو": a definite word is no verb of saying ("تابع")
         if _between(tokens, match.first, match.last):

@@ -86,3 +86,16 @@ def test_an_attack_judged_at_a_trial_is_the_case() -> None:
 
 def test_an_attack_admitted_by_an_official_stays() -> None:
     assert "ASSAULT" in types_of("واعترف الجيش بمقتل ثلاثة مدنيين في غارة جوية على قرية قرب قندهار أمس.")
+
+
+def test_a_bracketed_aside_does_not_part_the_crowd_from_its_protest() -> None:
+    found = types_of("ونزل آلاف العمال (عشرون ألفا حسب المنظمين) الى الشوارع للاحتجاج على تدني الأجور في عمان.")
+    assert "PROTEST" in found
+
+
+def test_a_source_in_brackets_does_not_make_the_event_claimed() -> None:
+    article = Article(id="t", text="وتظاهر آلاف الطلاب (نحو عشرة آلاف بحسب الشرطة) في شوارع الرباط أمس.",
+                      published_at="2015-08-09")
+    protests = [e for e in extract_events(normalize(article)) if e.event_type == "PROTEST"]
+    assert protests
+    assert protests[0].modality == "asserted"
