@@ -570,7 +570,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     dates = [d for d in find_dates(tokens, context.published) if not _in_dateline(tokens, d, context)]
     casualties = find_casualties(tokens)
     events = []
-    chosen = _one_trigger_per_event(triggers, tokens, kb.cues)
+    chosen = _one_trigger_per_event(_counted_crowds(triggers, tokens, kb.lexicon), tokens, kb.cues)
     owners = _casualty_owners(casualties, chosen, tokens, kb.cues)
     context.sentence_triggers = [t for t in chosen if t.weight >= MIN_WEIGHT]
     coordinated: set[int] = set()  # events told by a verb joined with و (``_coordinated_verb``)
@@ -601,6 +601,31 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     if armed:
         context.last_armed = (armed[-1].elsewhere(), context.sentence_number)
     return _at_meeting(events, tokens, kb, context)
+
+
+RALLY_ENTRY = "protest.rally"
+PROTESTERS_RALLY_ENTRY = "protest.rally_protesters"
+CROWD_COUNT_REACH = 4  # "وتجمع نحو 500 متظاهر", "تجمع أكثر من ألفي محتج": a count between
+
+
+def _counted_crowds(triggers: list[TriggerMatch], tokens: Sequence[Token],
+                    lexicon: TriggerLexicon) -> list[TriggerMatch]:
+    """تجمع "gathered" is a rally when protesters gather: the lexicon lists "تجمع المتظاهرون"
+    and "تجمع آلاف المتظاهرين", but a figure between ("وتجمع نحو 500 متظاهر") breaks any
+    pattern; a protester word a few tokens after the verb makes it the protesters' rally."""
+    rally = lexicon.by_id.get(PROTESTERS_RALLY_ENTRY)
+    if rally is None:
+        return triggers
+    result = []
+    for trigger in triggers:
+        if (trigger.entry.id == RALLY_ENTRY and trigger.weight > 0
+                and any(word in token.norm for token in tokens[trigger.last:trigger.last + CROWD_COUNT_REACH]
+                        for word in PROTESTER_WORDS)):
+            # (the cues' factors on the verb carry over to the rally)
+            factor = trigger.weight / trigger.entry.weight
+            trigger = TriggerMatch(rally, trigger.first, trigger.last, rally.weight * factor)
+        result.append(trigger)
+    return result
 
 
 SEIZE_MODE = "seize"

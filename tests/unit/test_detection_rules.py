@@ -99,3 +99,11 @@ def test_a_source_in_brackets_does_not_make_the_event_claimed() -> None:
     protests = [e for e in extract_events(normalize(article)) if e.event_type == "PROTEST"]
     assert protests
     assert protests[0].modality == "asserted"
+
+
+def test_protesters_counted_after_a_gathering_verb_make_a_rally() -> None:
+    assert "PROTEST" in types_of("وتجمع نحو 500 متظاهر أمام مبنى البرلمان في عمان أمس.")
+
+
+def test_people_gathering_are_no_rally() -> None:
+    assert "PROTEST" not in types_of("وتجمع الناس في السوق لشراء الخبز.")
