@@ -107,3 +107,7 @@ def test_protesters_counted_after_a_gathering_verb_make_a_rally() -> None:
 
 def test_people_gathering_are_no_rally() -> None:
     assert "PROTEST" not in types_of("وتجمع الناس في السوق لشراء الخبز.")
+
+
+def test_a_counted_crowd_chanting_is_a_demonstration() -> None:
+    assert "PROTEST" in types_of("وفي كراتشي ردد أكثر من ألف شخص «الموت لأميركا» أمام مسجد بعد صلاة الجمعة.")
