@@ -111,3 +111,11 @@ def test_people_gathering_are_no_rally() -> None:
 
 def test_a_counted_crowd_chanting_is_a_demonstration() -> None:
     assert "PROTEST" in types_of("وفي كراتشي ردد أكثر من ألف شخص «الموت لأميركا» أمام مسجد بعد صلاة الجمعة.")
+
+
+def test_the_aims_of_a_campaign_are_a_topic() -> None:
+    assert "ASSAULT" not in types_of("وقال إن أحد أهداف الحملة العسكرية على قطاع غزة هو وقف تهريب السلاح.")
+
+
+def test_an_attack_avenged_is_a_reference() -> None:
+    assert "ASSAULT" not in types_of("وأعلن الطالب أنه يريد جمع المال انتقاما من الهجوم على المسجد الأحمر.")
