@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from hadath.extract.events import extract_events
 from hadath.stages import normalize
-from schemas import Article
+from schemas import Article, EventCandidate
+
+
+def events_of(text: str) -> list[EventCandidate]:
+    """The events found in ``text`` run alone as an article."""
+    return extract_events(normalize(Article(id="t", text=text, published_at="2015-08-09")))
 
 
 def types_of(text: str) -> list[str]:
     """The event types found in ``text`` run alone as an article."""
-    article = Article(id="t", text=text, published_at="2015-08-09")
-    return [event.event_type for event in extract_events(normalize(article))]
+    return [event.event_type for event in events_of(text)]
 
 
 def test_a_human_chain_is_a_protest() -> None:
@@ -119,3 +123,20 @@ def test_the_aims_of_a_campaign_are_a_topic() -> None:
 
 def test_an_attack_avenged_is_a_reference() -> None:
     assert "ASSAULT" not in types_of("وأعلن الطالب أنه يريد جمع المال انتقاما من الهجوم على المسجد الأحمر.")
+
+
+def test_killing_announced_on_a_condition_is_a_threat() -> None:
+    found = types_of("وقالت الجماعة إنها ستقتل الرهائن إذا لم تفرج الحكومة عن أعضائها.")
+    assert "THREATEN" in found
+    assert "ASSAULT" not in found
+
+
+def test_an_attack_announced_without_a_condition_stays_planned() -> None:
+    events = [e for e in events_of("وقال الجيش إنه سيشن هجوما واسعا على مواقع المسلحين في وادي سوات.")
+              if e.event_type == "ASSAULT"]
+    assert events
+    assert events[0].modality == "planned"
+
+
+def test_an_attack_plotted_in_quotes_is_an_aim() -> None:
+    assert "ASSAULT" not in types_of("واعتقلت الشرطة خمسة أشخاص كانوا يخططون لتنفيذ «عمل إرهابي» في الرياض.")
