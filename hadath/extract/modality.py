@@ -27,6 +27,8 @@ def modality_of(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: 
     # (a cue at the sentence's first token is at index 0: compare with None, not truth)
     if _future_verb(tokens[trigger.first].norm) or _cue_before(tokens, cues.planned, start, trigger.first) is not None:
         return "planned", _speaker(tokens, participants, cues, trigger) if not verbal else None
+    if not verbal and _condition_after(tokens, trigger, cues):
+        return "hypothetical", None
     denial = _cue_before(tokens, cues.denial, start, trigger.first)
     if denial is not None and trigger.entry.event_type != "REJECT":
         return "denied", _speaker_near(participants, denial, trigger)
@@ -85,7 +87,26 @@ def conditioned(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues) ->
         words = " ".join(t.norm for t in tokens[match.first:match.last])
         if words not in SPECULATIVE and words[1:] not in SPECULATIVE:  # وربما، فربما
             return True
-    return _possible(tokens, trigger, cues)
+    return _possible(tokens, trigger, cues) or _condition_after(tokens, trigger, cues)
+
+
+CONDITION_AFTER_REACH = 8  # "بضرب مقرات قيادة حماس بدمشق، في حال تواصل إطلاق الصواريخ"
+CONDITION_WORDS = frozenset({"اذا", "في حال", "لو"})  # the conditions proper: not "حال" ("in a state"), not "ربما"
+SENTENCE_BREAKS = frozenset({".", "؛", ";", ":"})
+
+
+def _condition_after(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues) -> bool:
+    """A condition right after the act ("قد يتم إعدامهم إذا أدينوا", "تحذر من تدميرها في حال لم يتم
+    إقفالها"): the act hangs on it, it has not happened."""
+    end = min(len(tokens), trigger.last + CONDITION_AFTER_REACH)
+    for match in cues.hypothetical.find(tokens, trigger.last, end):
+        if any(tokens[i].norm in SENTENCE_BREAKS for i in range(trigger.last, match.first)):
+            return False
+        words = " ".join(t.norm for t in tokens[match.first:match.last])
+        if words in CONDITION_WORDS or words[1:] in CONDITION_WORDS:  # وإذا، فإذا
+            # "في حال" must not be "في حالة خطرة" (the state of the wounded)
+            return match.last >= len(tokens) or not tokens[match.last - 1].norm.endswith("ه")
+    return False
 
 
 POSSIBILITY_REACH = 6  # "حذر من خطورة تنفيذ عمليات اختطاف": cue … a few words … the act

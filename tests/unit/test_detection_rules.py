@@ -140,3 +140,11 @@ def test_an_attack_announced_without_a_condition_stays_planned() -> None:
 
 def test_an_attack_plotted_in_quotes_is_an_aim() -> None:
     assert "ASSAULT" not in types_of("واعتقلت الشرطة خمسة أشخاص كانوا يخططون لتنفيذ «عمل إرهابي» في الرياض.")
+
+
+def test_an_act_on_a_condition_after_it_has_not_happened() -> None:
+    assert "ASSAULT" not in types_of("ونقل المتهمون الخمسة الذين قد يتم إعدامهم إذا أدينوا إلى سجن آخر.")
+
+
+def test_the_wounded_in_a_serious_state_are_no_condition() -> None:
+    assert "ASSAULT" in types_of("وأصيب ثلاثة جنود في هجوم على دورية، اثنان منهم في حالة خطرة.")
