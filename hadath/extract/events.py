@@ -1369,6 +1369,12 @@ def _imperfect(word: str, trigger: TriggerMatch) -> bool:
             partner = ("ت" if form[0] == "ي" else "ي") + form[1:]
             if partner in patterns:
                 return True
+            if (trigger.entry.event_type in ANCHORED_TYPES and form.startswith("ي") and form.endswith("ون")
+                    and len(form) > 4):
+                # يقتلون، يخطفون: ي- … -ون is the plural imperfect, whose تـ partner is rarely listed; of
+                # an attack it tells a habit ("يقتلون على الطريق"), where an ongoing state is an event
+                # ("يحتجزون 1700 أب وطفل")
+                return True
     return False
 
 

@@ -148,3 +148,11 @@ def test_an_act_on_a_condition_after_it_has_not_happened() -> None:
 
 def test_the_wounded_in_a_serious_state_are_no_condition() -> None:
     assert "ASSAULT" in types_of("وأصيب ثلاثة جنود في هجوم على دورية، اثنان منهم في حالة خطرة.")
+
+
+def test_people_who_kill_as_a_habit_are_no_attack() -> None:
+    assert "ASSAULT" not in types_of("وقال إن المسلحين يخطفون الأطفال من داخل المخيمات.")
+
+
+def test_an_ongoing_detention_told_in_the_imperfect_stays() -> None:
+    assert "COERCE" in types_of("وقالت الصحيفة إن المسؤولين الأمريكيين يحتجزون 1700 طفل في ثلاثة مراكز في تكساس.")
