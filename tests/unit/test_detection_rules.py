@@ -156,3 +156,8 @@ def test_people_who_kill_as_a_habit_are_no_attack() -> None:
 
 def test_an_ongoing_detention_told_in_the_imperfect_stays() -> None:
     assert "COERCE" in types_of("وقالت الصحيفة إن المسؤولين الأمريكيين يحتجزون 1700 طفل في ثلاثة مراكز في تكساس.")
+
+
+def test_an_attack_named_in_reference_is_no_report() -> None:
+    assert "ASSAULT" not in types_of(
+        "ورفع المحتجون لافتات كتب عليها «الأربعة في طريقهم» في إشارة إلى الهجمات الانتحارية في لندن.")
