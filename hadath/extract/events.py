@@ -19,7 +19,7 @@ from hadath.extract.casualties import CasualtyMention, find_casualties
 from hadath.extract.cues import Cues, load_cues
 from hadath.extract.dates import DateMention, find_dates
 from hadath.extract.mentions import PLACE_PREPOSITIONS, DocumentEntityFinder, Mention, mentions_of_sentence
-from hadath.extract.modality import conditioned, modality_of
+from hadath.extract.modality import SPECULATIVE, conditioned, modality_of
 from hadath.extract.numbers import is_number_word
 from hadath.extract.triggers import TriggerEntry, TriggerLexicon, TriggerMatch, load_lexicon, quad_class
 from hadath.resolve.geo import Gazetteer, GeoPlace, PlaceMatch, load_gazetteer
@@ -570,7 +570,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     dates = [d for d in find_dates(tokens, context.published) if not _in_dateline(tokens, d, context)]
     casualties = find_casualties(tokens)
     events = []
-    chosen = _one_trigger_per_event(triggers, tokens, kb.cues)
+    chosen = _one_trigger_per_event(_counted_crowds(triggers, tokens, kb.lexicon), tokens, kb.cues)
     owners = _casualty_owners(casualties, chosen, tokens, kb.cues)
     context.sentence_triggers = [t for t in chosen if t.weight >= MIN_WEIGHT]
     coordinated: set[int] = set()  # events told by a verb joined with و (``_coordinated_verb``)
@@ -592,6 +592,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
                            first_index + len(events), owned)
         if event is not None:
             event = _duty_or_blame(_protest_or_disapproval(event, trigger, kb.lexicon), trigger, tokens, kb)
+            event = _threat_of_violence(_attack_in_words(event, trigger, kb.lexicon), trigger, tokens, kb)
             if _coordinated_verb(tokens[trigger.first].norm, trigger.entry, event.trigger.text):
                 coordinated.add(id(event))
             events.append(event)
@@ -600,6 +601,31 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     if armed:
         context.last_armed = (armed[-1].elsewhere(), context.sentence_number)
     return _at_meeting(events, tokens, kb, context)
+
+
+RALLY_ENTRY = "protest.rally"
+PROTESTERS_RALLY_ENTRY = "protest.rally_protesters"
+CROWD_COUNT_REACH = 4  # "وتجمع نحو 500 متظاهر", "تجمع أكثر من ألفي محتج": a count between
+
+
+def _counted_crowds(triggers: list[TriggerMatch], tokens: Sequence[Token],
+                    lexicon: TriggerLexicon) -> list[TriggerMatch]:
+    """تجمع "gathered" is a rally when protesters gather: the lexicon lists "تجمع المتظاهرون"
+    and "تجمع آلاف المتظاهرين", but a figure between ("وتجمع نحو 500 متظاهر") breaks any
+    pattern; a protester word a few tokens after the verb makes it the protesters' rally."""
+    rally = lexicon.by_id.get(PROTESTERS_RALLY_ENTRY)
+    if rally is None:
+        return triggers
+    result = []
+    for trigger in triggers:
+        if (trigger.entry.id == RALLY_ENTRY and trigger.weight > 0
+                and any(word in token.norm for token in tokens[trigger.last:trigger.last + CROWD_COUNT_REACH]
+                        for word in PROTESTER_WORDS)):
+            # (the cues' factors on the verb carry over to the rally)
+            factor = trigger.weight / trigger.entry.weight
+            trigger = TriggerMatch(rally, trigger.first, trigger.last, rally.weight * factor)
+        result.append(trigger)
+    return result
 
 
 SEIZE_MODE = "seize"
@@ -618,6 +644,47 @@ def _protest_or_disapproval(event: EventCandidate, trigger: TriggerMatch, lexico
             or event.actor.kind not in OFFICIAL_PROTESTER_KINDS):
         return event
     verbal = lexicon.by_id.get(VERBAL_PROTEST_ENTRY)
+    if verbal is None:
+        return event
+    return event.model_copy(update={"event_type": verbal.event_type, "mode": verbal.mode, "cameo": verbal.cameo,
+                                    "quad_class": quad_class(verbal.cameo), "location": None})
+
+
+THREAT_ENTRY = "threaten.violence"
+
+
+def _threat_of_violence(event: EventCandidate, trigger: TriggerMatch, tokens: Sequence[Token],
+                        kb: Knowledge) -> EventCandidate:
+    """An attack announced for later on a condition ("قالت طالبان إنها ستقتل بقية الرهائن إذا لم
+    يفرج عن أعضائها") is a threat (THREATEN violence), not an attack planned: the act hangs on the
+    other side's answer. (A guess, "ربما", is no condition.)"""
+    if event.event_type != "ASSAULT" or event.modality != "planned":
+        return event
+    conditions = [m for m in kb.cues.hypothetical.find(tokens, trigger.last, len(tokens))
+                  if " ".join(t.norm for t in tokens[m.first:m.last]).removeprefix("و") not in SPECULATIVE]
+    threat = kb.lexicon.by_id.get(THREAT_ENTRY)
+    if not conditions or threat is None:
+        return event
+    return event.model_copy(update={"event_type": threat.event_type, "mode": threat.mode, "cameo": threat.cameo,
+                                    "quad_class": quad_class(threat.cameo), "location": None})
+
+
+ATTACK_ENTRIES = frozenset({"assault.attack", "assault.attack_verb", "assault.launch_attack"})
+SPEAKER_KINDS = frozenset({"person", "party", "media"})  # who attacks in words, not with arms
+ADDRESSEE_KINDS = frozenset({"person", "party", "government", "organisation", "state", "media", "armed_group"})
+VERBAL_ATTACK_ENTRY = "accuse.verbal_attack"
+
+
+def _attack_in_words(event: EventCandidate, trigger: TriggerMatch, lexicon: TriggerLexicon) -> EventCandidate:
+    """هجوم / هاجم read as words: a politician, a party or a paper that "launched a violent attack
+    on" a leader or a party ("شن النائب وليد جنبلاط هجوما عنيفا على حزب الله والرئيس") criticises
+    (ACCUSE disapprove); an armed attack is done by forces or gunmen, or hits someone's body (a
+    casualty count keeps it ASSAULT)."""
+    if (trigger.entry.id not in ATTACK_ENTRIES or event.killed or event.injured
+            or event.actor is None or event.actor.kind not in SPEAKER_KINDS
+            or event.target is None or event.target.kind not in ADDRESSEE_KINDS):
+        return event
+    verbal = lexicon.by_id.get(VERBAL_ATTACK_ENTRY)
     if verbal is None:
         return event
     return event.model_copy(update={"event_type": verbal.event_type, "mode": verbal.mode, "cameo": verbal.cameo,
@@ -830,6 +897,12 @@ def _order_for(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Sequen
 ORDER_SUBJECT_WORDS = 3  # "وأمرت النيابة العامة بحبس": the orderer's name between
 
 
+def _direct_order(trigger: TriggerMatch) -> bool:
+    """A one-word order verb (أمرت، يأمر): what it orders is done; a decree to be issued ("إصدار
+    أمر بالإفراج") asks someone else to act, as ``_order_for`` has it."""
+    return trigger.entry.id in ORDER_ENTRIES and trigger.last - trigger.first == 1
+
+
 def _inside_protest_or_call(trigger: TriggerMatch, chosen: list[TriggerMatch], tokens: Sequence[Token]) -> bool:
     """Demands voiced at a protest stay inside the PROTEST (GUIDELINES), and the act a call asks
     for ("طالبوا بمحاسبة …", "دعا إلى وقف …") is the call's content, not an event of its own."""
@@ -847,7 +920,9 @@ def _inside_protest_or_call(trigger: TriggerMatch, chosen: list[TriggerMatch], t
         if roles.crosses_clause(tokens, other.last, trigger.first):
             continue
         reach = _call_reach(tokens[trigger.first].norm)
-        if trigger.entry.pos != "verb" and 0 <= trigger.first - other.last <= reach:
+        # An authority's order is done by ordering it ("أمرت القوات بضربات جوية على مركز الشرطة"):
+        # the act right after it happened, unlike a call's content.
+        if trigger.entry.pos != "verb" and 0 <= trigger.first - other.last <= reach and not _direct_order(other):
             return True
         # "دعت كتلة المواطن وزراءها إلى وضع استقالاتهم", "ودعا القوى السياسية إلى التعاون معه":
         # past the addressee, what follows إلى / على / ب is a verbal noun, asked for, not done.
@@ -1310,6 +1385,12 @@ def _imperfect(word: str, trigger: TriggerMatch) -> bool:
             partner = ("ت" if form[0] == "ي" else "ي") + form[1:]
             if partner in patterns:
                 return True
+            if (trigger.entry.event_type in ANCHORED_TYPES and form.startswith("ي") and form.endswith("ون")
+                    and len(form) > 4):
+                # يقتلون، يخطفون: ي- … -ون is the plural imperfect, whose تـ partner is rarely listed; of
+                # an attack it tells a habit ("يقتلون على الطريق"), where an ongoing state is an event
+                # ("يحتجزون 1700 أب وطفل")
+                return True
     return False
 
 
@@ -1459,8 +1540,29 @@ def _crowd_went_out(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) 
     """A protest word after a crowd's going out or gathering in its clause ("خرجوا … للاحتجاج على
     قرار الحكومة", "نزل آلاف الأشخاص إلى الشوارع للاحتجاج"): the going out was the protest, told
     as having happened, not an aim."""
+    # A bracketed aside between ("نزل آلاف الأشخاص (25 ألفا حسب المنظمين) إلى الشوارع") does not
+    # lengthen the clause.
+    reach = GOVERNING_VERB_REACH + _bracketed(tokens, max(0, trigger.first - 3 * GOVERNING_VERB_REACH), trigger.first)
     return (trigger.entry.event_type in PUBLIC_TYPES
-            and _governed(tokens, trigger.first, cues.protest_movements, GOVERNING_VERB_REACH))
+            and _governed(tokens, trigger.first, cues.protest_movements, reach))
+
+
+OPENING_BRACKETS = frozenset({"(", "["})
+CLOSING_BRACKETS = frozenset({")", "]"})
+
+
+def _bracketed(tokens: Sequence[Token], start: int, end: int) -> int:
+    """How many tokens of ``[start, end)`` lie inside closed round or square brackets, brackets included."""
+    count = 0
+    opened: int | None = None
+    for index in range(start, end):
+        norm = tokens[index].norm
+        if norm in OPENING_BRACKETS:
+            opened = index
+        elif norm in CLOSING_BRACKETS and opened is not None:
+            count += index - opened + 1
+            opened = None
+    return count
 
 
 def _purpose(word: str) -> bool:
@@ -1474,6 +1576,8 @@ def _aimed_at(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> boo
     noun (ل + verbal noun) aims at; unless an occurrence verb governs the pair ("تعرض أقاربهم
     للاغتصاب والقتل": both happened)."""
     first = trigger.first
+    while first >= 1 and tokens[first - 1].norm in QUOTE_MARKS:
+        first -= 1  # "يخططون لتنفيذ «عمل إرهابي»": the aim quoted
     if first >= 1 and _purpose_noun(tokens[first - 1].norm):
         purpose = TriggerMatch(trigger.entry, first - 1, first, trigger.weight)
         return not _governed_by_occurrence_verb(tokens, purpose, cues)

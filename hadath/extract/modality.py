@@ -27,15 +27,36 @@ def modality_of(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: 
     # (a cue at the sentence's first token is at index 0: compare with None, not truth)
     if _future_verb(tokens[trigger.first].norm) or _cue_before(tokens, cues.planned, start, trigger.first) is not None:
         return "planned", _speaker(tokens, participants, cues, trigger) if not verbal else None
+    if not verbal and _condition_after(tokens, trigger, cues):
+        return "hypothetical", None
     denial = _cue_before(tokens, cues.denial, start, trigger.first)
     if denial is not None and trigger.entry.event_type != "REJECT":
         return "denied", _speaker_near(participants, denial, trigger)
     if verbal:
         return "asserted", None
     speaker = _speaker(tokens, participants, cues, trigger) or _trailing_source(tokens, participants, cues, trigger)
-    if speaker is not None or _cue_before(tokens, cues.attribution, 0, trigger.first) is not None:
+    if speaker is not None or _attribution_before(tokens, cues, trigger.first):
         return "claimed", speaker
     return "asserted", None
+
+
+OPENING_BRACKETS = frozenset({"(", "["})
+CLOSING_BRACKETS = frozenset({")", "]"})
+
+
+def _attribution_before(tokens: Sequence[HasNorm], cues: Cues, end: int) -> bool:
+    """A verb or phrase of attribution before ``end``, outside a bracketed aside: "(25 ألفا حسب
+    المنظمين)" sources a figure, not the event the sentence reports."""
+    return any(not _in_brackets(tokens, match.first, end) for match in cues.attribution.find(tokens, 0, end))
+
+
+def _in_brackets(tokens: Sequence[HasNorm], index: int, end: int) -> bool:
+    """Token ``index`` lies between an opening bracket before it and a closing one before ``end``."""
+    opened = next((i for i in range(index - 1, -1, -1) if tokens[i].norm in OPENING_BRACKETS | CLOSING_BRACKETS),
+                  None)
+    if opened is None or tokens[opened].norm not in OPENING_BRACKETS:
+        return False
+    return any(tokens[i].norm in CLOSING_BRACKETS for i in range(index + 1, end))
 
 
 TRAILING_WINDOW = 3  # "بحسب ما ذكر المرصد": the cue, ما and a verb of saying, then the party
@@ -46,6 +67,8 @@ def _trailing_source(tokens: Sequence[HasNorm], participants: list[Mention], cue
     """The party an attribution after the event names ("قتل خمسة جنود …، وفق مصدر أمني"): the
     report closes with whom it is known through. A cue naming no party ("وفقا للقانون") is none."""
     for match in cues.attribution_after.find(tokens, trigger.last, len(tokens)):
+        if _in_brackets(tokens, match.first, len(tokens)):
+            continue  # "(نحو عشرة آلاف بحسب الشرطة)": the aside sources a figure
         party = next((m for m in participants
                       if match.last <= m.first <= match.last + TRAILING_WINDOW - 1), None)
         if party is not None:
@@ -64,7 +87,26 @@ def conditioned(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues) ->
         words = " ".join(t.norm for t in tokens[match.first:match.last])
         if words not in SPECULATIVE and words[1:] not in SPECULATIVE:  # وربما، فربما
             return True
-    return _possible(tokens, trigger, cues)
+    return _possible(tokens, trigger, cues) or _condition_after(tokens, trigger, cues)
+
+
+CONDITION_AFTER_REACH = 8  # "بضرب مقرات قيادة حماس بدمشق، في حال تواصل إطلاق الصواريخ"
+CONDITION_WORDS = frozenset({"اذا", "في حال", "لو"})  # the conditions proper: not "حال" ("in a state"), not "ربما"
+SENTENCE_BREAKS = frozenset({".", "؛", ";", ":"})
+
+
+def _condition_after(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues) -> bool:
+    """A condition right after the act ("قد يتم إعدامهم إذا أدينوا", "تحذر من تدميرها في حال لم يتم
+    إقفالها"): the act hangs on it, it has not happened."""
+    end = min(len(tokens), trigger.last + CONDITION_AFTER_REACH)
+    for match in cues.hypothetical.find(tokens, trigger.last, end):
+        if any(tokens[i].norm in SENTENCE_BREAKS for i in range(trigger.last, match.first)):
+            return False
+        words = " ".join(t.norm for t in tokens[match.first:match.last])
+        if words in CONDITION_WORDS or words[1:] in CONDITION_WORDS:  # وإذا، فإذا
+            # "في حال" must not be "في حالة خطرة" (the state of the wounded)
+            return match.last >= len(tokens) or not tokens[match.last - 1].norm.endswith("ه")
+    return False
 
 
 POSSIBILITY_REACH = 6  # "حذر من خطورة تنفيذ عمليات اختطاف": cue … a few words … the act
@@ -96,6 +138,8 @@ def _speaker(tokens: Sequence[HasNorm], participants: list[Mention], cues: Cues,
              trigger: TriggerMatch) -> Mention | None:
     """The participant an attribution verb before the trigger names."""
     for match in reversed(cues.attribution.find(tokens, 0, trigger.first)):
+        if _in_brackets(tokens, match.first, trigger.first):
+            continue  # "(25 ألفا حسب المنظمين)": the aside sources a figure
         if tokens[match.first].norm.startswith("ال"):
             continue  # "التابعة لسلاح الجو": a definite word is no verb of saying ("تابع")
         if _between(tokens, match.first, match.last):

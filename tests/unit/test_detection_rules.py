@@ -1,0 +1,163 @@
+"""Detection rules found by error analysis on the external GSR set (shared/data/gsr/): each test
+states a general rule of Arabic news prose on a short sentence written for it."""
+
+from __future__ import annotations
+
+from hadath.extract.events import extract_events
+from hadath.stages import normalize
+from schemas import Article, EventCandidate
+
+
+def events_of(text: str) -> list[EventCandidate]:
+    """The events found in ``text`` run alone as an article."""
+    return extract_events(normalize(Article(id="t", text=text, published_at="2015-08-09")))
+
+
+def types_of(text: str) -> list[str]:
+    """The event types found in ``text`` run alone as an article."""
+    return [event.event_type for event in events_of(text)]
+
+
+def test_a_human_chain_is_a_protest() -> None:
+    assert "PROTEST" in types_of("وشكل مئات الطلاب سلسلة بشرية أمام مبنى البرلمان في عمان أمس.")
+
+
+def test_going_out_in_marches_is_a_protest() -> None:
+    assert "PROTEST" in types_of("وخرج آلاف العمال في مسيرات في العاصمة الرباط أمس.")
+
+
+def test_protests_that_erupt_are_protests_not_blasts() -> None:
+    found = types_of("وانفجرت مظاهرات غاضبة في مدينة الخليل أمس.")
+    assert "PROTEST" in found
+    assert "ASSAULT" not in found
+
+
+def test_a_blast_still_erupts() -> None:
+    assert "ASSAULT" in types_of("وانفجرت عبوة ناسفة في سوق بمدينة الموصل أمس.")
+
+
+def test_a_party_attacking_a_leader_in_words_is_an_accusation() -> None:
+    found = types_of("شنت أحزاب المعارضة هجوما عنيفا على رئيس الوزراء بسبب قانون الانتخابات.")
+    assert "ACCUSE" in found
+    assert "ASSAULT" not in found
+
+
+def test_gunmen_attacking_a_post_stay_an_assault() -> None:
+    assert "ASSAULT" in types_of("شن مسلحون هجوما على مركز للشرطة في مدينة الموصل أمس.")
+
+
+def test_strikes_an_army_ordered_happened() -> None:
+    assert "ASSAULT" in types_of(
+        "وأمرت القوات الأجنبية بضربات جوية على مركز الشرطة أسفرت عن مقتل تسعة من رجال الشرطة.")
+
+
+def test_an_attack_forecast_is_no_report() -> None:
+    assert "ASSAULT" not in types_of("وقال الخبير إن ضربة جوية إسرائيلية ستكون ضد مئة هدف في إيران.")
+
+
+def test_weapons_counted_are_no_attack() -> None:
+    assert "ASSAULT" not in types_of("وارتفع عدد المدافع في الجيش السوري الى نحو ألف عام 1973.")
+
+
+def test_missiles_fired_in_a_test_are_no_attack() -> None:
+    assert "ASSAULT" not in types_of("وأطلقت كوريا الشمالية الخميس صاروخين في البحر بعد أسبوع من تجارب أخرى.")
+
+
+def test_striking_at_an_abstraction_is_no_assault() -> None:
+    assert "ASSAULT" not in types_of("وهددت الجماعة النمسا بضرب الحركة السياحية فيها.")
+
+
+def test_a_kidnapped_decision_is_a_metaphor() -> None:
+    assert "ASSAULT" not in types_of("واتهم الحزب الحكومة باختطاف القرار الوطني في بغداد.")
+
+
+def test_a_kidnapped_person_stays_an_assault() -> None:
+    assert "ASSAULT" in types_of("وخطف مسلحون ثلاثة مهندسين أتراك في مدينة كركوك أمس.")
+
+
+def test_an_attack_forecast_by_a_speaker_is_no_event() -> None:
+    assert "ASSAULT" not in types_of("وتوقع المحلل أن تشن إسرائيل عملية عسكرية واسعة على قطاع غزة.")
+
+
+def test_an_attack_long_past_by_an_adverb_is_recalled() -> None:
+    assert "ASSAULT" not in types_of("وكان الفندق يديره رجل اسمه غازي اغتاله مسلحون قبل عامين في بغداد.")
+
+
+def test_an_attack_judged_at_a_trial_is_the_case() -> None:
+    assert "ASSAULT" not in types_of(
+        "وبدأت محاكمة ضابط في المارينز متهم بالكذب بعد مقتل 24 مدنيا عراقيا في حديثة.")
+
+
+def test_an_attack_admitted_by_an_official_stays() -> None:
+    assert "ASSAULT" in types_of("واعترف الجيش بمقتل ثلاثة مدنيين في غارة جوية على قرية قرب قندهار أمس.")
+
+
+def test_a_bracketed_aside_does_not_part_the_crowd_from_its_protest() -> None:
+    found = types_of("ونزل آلاف العمال (عشرون ألفا حسب المنظمين) الى الشوارع للاحتجاج على تدني الأجور في عمان.")
+    assert "PROTEST" in found
+
+
+def test_a_source_in_brackets_does_not_make_the_event_claimed() -> None:
+    article = Article(id="t", text="وتظاهر آلاف الطلاب (نحو عشرة آلاف بحسب الشرطة) في شوارع الرباط أمس.",
+                      published_at="2015-08-09")
+    protests = [e for e in extract_events(normalize(article)) if e.event_type == "PROTEST"]
+    assert protests
+    assert protests[0].modality == "asserted"
+
+
+def test_protesters_counted_after_a_gathering_verb_make_a_rally() -> None:
+    assert "PROTEST" in types_of("وتجمع نحو 500 متظاهر أمام مبنى البرلمان في عمان أمس.")
+
+
+def test_people_gathering_are_no_rally() -> None:
+    assert "PROTEST" not in types_of("وتجمع الناس في السوق لشراء الخبز.")
+
+
+def test_a_counted_crowd_chanting_is_a_demonstration() -> None:
+    assert "PROTEST" in types_of("وفي كراتشي ردد أكثر من ألف شخص «الموت لأميركا» أمام مسجد بعد صلاة الجمعة.")
+
+
+def test_the_aims_of_a_campaign_are_a_topic() -> None:
+    assert "ASSAULT" not in types_of("وقال إن أحد أهداف الحملة العسكرية على قطاع غزة هو وقف تهريب السلاح.")
+
+
+def test_an_attack_avenged_is_a_reference() -> None:
+    assert "ASSAULT" not in types_of("وأعلن الطالب أنه يريد جمع المال انتقاما من الهجوم على المسجد الأحمر.")
+
+
+def test_killing_announced_on_a_condition_is_a_threat() -> None:
+    found = types_of("وقالت الجماعة إنها ستقتل الرهائن إذا لم تفرج الحكومة عن أعضائها.")
+    assert "THREATEN" in found
+    assert "ASSAULT" not in found
+
+
+def test_an_attack_announced_without_a_condition_stays_planned() -> None:
+    events = [e for e in events_of("وقال الجيش إنه سيشن هجوما واسعا على مواقع المسلحين في وادي سوات.")
+              if e.event_type == "ASSAULT"]
+    assert events
+    assert events[0].modality == "planned"
+
+
+def test_an_attack_plotted_in_quotes_is_an_aim() -> None:
+    assert "ASSAULT" not in types_of("واعتقلت الشرطة خمسة أشخاص كانوا يخططون لتنفيذ «عمل إرهابي» في الرياض.")
+
+
+def test_an_act_on_a_condition_after_it_has_not_happened() -> None:
+    assert "ASSAULT" not in types_of("ونقل المتهمون الخمسة الذين قد يتم إعدامهم إذا أدينوا إلى سجن آخر.")
+
+
+def test_the_wounded_in_a_serious_state_are_no_condition() -> None:
+    assert "ASSAULT" in types_of("وأصيب ثلاثة جنود في هجوم على دورية، اثنان منهم في حالة خطرة.")
+
+
+def test_people_who_kill_as_a_habit_are_no_attack() -> None:
+    assert "ASSAULT" not in types_of("وقال إن المسلحين يخطفون الأطفال من داخل المخيمات.")
+
+
+def test_an_ongoing_detention_told_in_the_imperfect_stays() -> None:
+    assert "COERCE" in types_of("وقالت الصحيفة إن المسؤولين الأمريكيين يحتجزون 1700 طفل في ثلاثة مراكز في تكساس.")
+
+
+def test_an_attack_named_in_reference_is_no_report() -> None:
+    assert "ASSAULT" not in types_of(
+        "ورفع المحتجون لافتات كتب عليها «الأربعة في طريقهم» في إشارة إلى الهجمات الانتحارية في لندن.")
