@@ -646,8 +646,14 @@ def _protest_or_disapproval(event: EventCandidate, trigger: TriggerMatch, lexico
     verbal = lexicon.by_id.get(VERBAL_PROTEST_ENTRY)
     if verbal is None:
         return event
-    return event.model_copy(update={"event_type": verbal.event_type, "mode": verbal.mode, "cameo": verbal.cameo,
-                                    "quad_class": quad_class(verbal.cameo), "location": None})
+    return _retyped(event, verbal)
+
+
+def _retyped(event: EventCandidate, entry: TriggerEntry) -> EventCandidate:
+    """``event`` as the type, mode and CAMEO code of lexicon ``entry``, with no place: the new
+    type is about words, whose place is the speaker's, not the act's."""
+    return event.model_copy(update={"event_type": entry.event_type, "mode": entry.mode, "cameo": entry.cameo,
+                                    "quad_class": quad_class(entry.cameo), "location": None})
 
 
 THREAT_ENTRY = "threaten.violence"
@@ -665,8 +671,7 @@ def _threat_of_violence(event: EventCandidate, trigger: TriggerMatch, tokens: Se
     threat = kb.lexicon.by_id.get(THREAT_ENTRY)
     if not conditions or threat is None:
         return event
-    return event.model_copy(update={"event_type": threat.event_type, "mode": threat.mode, "cameo": threat.cameo,
-                                    "quad_class": quad_class(threat.cameo), "location": None})
+    return _retyped(event, threat)
 
 
 ATTACK_ENTRIES = frozenset({"assault.attack", "assault.attack_verb", "assault.launch_attack"})
@@ -687,8 +692,7 @@ def _attack_in_words(event: EventCandidate, trigger: TriggerMatch, lexicon: Trig
     verbal = lexicon.by_id.get(VERBAL_ATTACK_ENTRY)
     if verbal is None:
         return event
-    return event.model_copy(update={"event_type": verbal.event_type, "mode": verbal.mode, "cameo": verbal.cameo,
-                                    "quad_class": quad_class(verbal.cameo), "location": None})
+    return _retyped(event, verbal)
 
 
 BLAME_ENTRY = "accuse.blame"
