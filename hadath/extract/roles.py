@@ -795,20 +795,28 @@ def _performer(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Ment
     word = tokens[trigger.first].norm
     if not word.startswith("ب") or len(word) < 4:
         return None
-    verbs = load_role_cues()["performing_verbs"]
-    for index in range(trigger.first - 1, max(-1, trigger.first - UNDERTAKING_REACH - 1), -1):
+    index = _cue_verb_before(tokens, trigger, load_role_cues()["performing_verbs"], UNDERTAKING_REACH)
+    if index is None:
+        return None
+    between = [m for m in pool if index < m.first and m.last <= trigger.first and not _behind_ba(tokens, m)]
+    if between:
+        # (a title's body, then the person: "قام الأمين العام لمجلس التعاون … الزياني بزيارة")
+        people = [m for m in between if m.kind == "person"]
+        return people[-1] if people else between[0]
+    before = [m for m in pool if index - SUBJECT_BEFORE_VERB <= m.last <= index
+              and not _marked_as_target(tokens, m, cues) and not crosses_clause(tokens, m.last, index)]
+    return before[-1] if before else None
+
+
+def _cue_verb_before(tokens: Sequence[HasNorm], trigger: TriggerMatch, verbs: frozenset[str],
+                     reach: int) -> int | None:
+    """The index of the nearest of ``verbs`` within ``reach`` words before the trigger, in its
+    clause (None when a clause break comes first)."""
+    for index in range(trigger.first - 1, max(-1, trigger.first - reach - 1), -1):
         if tokens[index].norm in CLAUSE_BREAKS:
             return None
-        if tokens[index].norm not in verbs:
-            continue
-        between = [m for m in pool if index < m.first and m.last <= trigger.first and not _behind_ba(tokens, m)]
-        if between:
-            # (a title's body, then the person: "قام الأمين العام لمجلس التعاون … الزياني بزيارة")
-            people = [m for m in between if m.kind == "person"]
-            return people[-1] if people else between[0]
-        before = [m for m in pool if index - SUBJECT_BEFORE_VERB <= m.last <= index
-                  and not _marked_as_target(tokens, m, cues) and not crosses_clause(tokens, m.last, index)]
-        return before[-1] if before else None
+        if tokens[index].norm in verbs:
+            return index
     return None
 
 
@@ -1403,23 +1411,19 @@ def _exposed(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mentio
     word = tokens[trigger.first].norm
     if not (word.startswith("ل") or (trigger.first > 0 and tokens[trigger.first - 1].norm in TO)):
         return None
-    verbs = load_role_cues()["exposure_verbs"]
-    for index in range(trigger.first - 1, max(-1, trigger.first - EXPOSURE_REACH - 1), -1):
-        if tokens[index].norm in CLAUSE_BREAKS:
-            return None
-        if tokens[index].norm not in verbs:
-            continue
-        subject = next((m for m in pool if m.first == index + 1 and m.last <= trigger.first), None)
-        if subject is not None:
-            return subject
-        first = last = index + 1
-        while last < trigger.first and last - first < PHRASE_WORDS and _phrase_word(tokens[last].norm):
-            last += 1
-        if last == first or not tokens[first].norm.isalpha():
-            return True
-        words = " ".join(t.norm for t in tokens[first:last])
-        return Mention(first, last, words, None, None, tokens[first].start, tokens[last - 1].end)  # type: ignore[attr-defined]
-    return None
+    index = _cue_verb_before(tokens, trigger, load_role_cues()["exposure_verbs"], EXPOSURE_REACH)
+    if index is None:
+        return None
+    subject = next((m for m in pool if m.first == index + 1 and m.last <= trigger.first), None)
+    if subject is not None:
+        return subject
+    first = last = index + 1
+    while last < trigger.first and last - first < PHRASE_WORDS and _phrase_word(tokens[last].norm):
+        last += 1
+    if last == first or not tokens[first].norm.isalpha():
+        return True
+    words = " ".join(t.norm for t in tokens[first:last])
+    return Mention(first, last, words, None, None, tokens[first].start, tokens[last - 1].end)  # type: ignore[attr-defined]
 
 
 def _object_phrase(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Mention | None,
