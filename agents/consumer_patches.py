@@ -89,43 +89,6 @@ def read_uncommitted_partitions_from_the_beginning() -> None:
     AIOKafkaConsumerThread.seek_to_committed = _seek_to_committed_or_beginning  # type: ignore[method-assign]
 
 
-def next_commit_offset(acked: list[int], committed: int | None) -> tuple[int | None, int]:
-    """The offset to commit for one partition, and how many of the (sorted) ``acked`` offsets
-    it uses up: the end of the run of consecutive offsets that starts at or below ``committed``
-    (the next offset to read; None, no commit yet, counts as 0). ``(None, 0)`` while the
-    message at ``committed`` is not acked: committing past it would skip it.
-
-    (A new group on a topic whose first offsets retention has deleted would never commit here;
-    this pipeline's topics keep their data, and a replay after a restart loses nothing.)
-    """
-    if not acked or acked[0] > (committed or 0):
-        return None, 0
-    run = next(consecutive_numbers(acked))
-    return run[-1] + 1, len(run)
-
-
-def _new_offset(self: Consumer, tp: TP) -> int | None:
-    """Faust's ``Consumer._new_offset`` (gap filling kept) with :func:`next_commit_offset`."""
-    acked = self._acked[tp]
-    if not acked:
-        return None
-    gaps = self._gap[tp]
-    if gaps:
-        # Offsets Faust knows are not messages (compaction, transaction markers) count as acked.
-        highest = max(acked)
-        filler = [o for gap in sorted(gaps.overlap(0, highest), key=lambda g: g.begin)
-                  for o in range(gap.begin, gap.end)]
-        if filler:
-            acked.extend(filler)
-            gaps.chop(0, max(filler[-1], highest + 1))
-    acked.sort()
-    offset, used = next_commit_offset(acked, self._committed_offset[tp])
-    if used:
-        self._acked_index[tp].difference_update(acked[:used])
-        acked[:used] = []
-    return offset
-
-
 def skipped_from(acked: list[int], committed: int | None, start: int) -> int | None:
     """The offset a partition must be read again from when messages were skipped: the committed
     offset (``start``, the partition's first offset, when none is) when the acked offsets are
@@ -134,6 +97,33 @@ def skipped_from(acked: list[int], committed: int | None, start: int) -> int | N
     one was skipped, not that it is still being processed.)"""
     first = start if committed is None else committed
     return first if acked and min(acked) > first else None
+
+
+def next_commit_offset(acked: list[int], committed: int | None) -> tuple[int | None, int]:
+    """The offset to commit for one partition, and how many of the (sorted) ``acked`` offsets
+    it uses up: the end of the run of consecutive offsets that starts at or below ``committed``
+    (the next offset to read; None, no commit yet, counts as 0). ``(None, 0)`` while the
+    message at ``committed`` is not acked (:func:`skipped_from`): committing past it would skip it.
+
+    (A new group on a topic whose first offsets retention has deleted would never commit here;
+    this pipeline's topics keep their data, and a replay after a restart loses nothing.)
+    """
+    if not acked or skipped_from(acked, committed, 0) is not None:
+        return None, 0
+    run = next(consecutive_numbers(acked))
+    return run[-1] + 1, len(run)
+
+
+def _new_offset(self: Consumer, tp: TP) -> int | None:
+    """Faust's ``Consumer._new_offset`` with :func:`next_commit_offset`. (Faust's gap filling is
+    gone: with :func:`_no_gap` installed alongside, no gap is ever recorded.)"""
+    acked = self._acked[tp]
+    acked.sort()
+    offset, used = next_commit_offset(acked, self._committed_offset[tp])
+    if used:
+        self._acked_index[tp].difference_update(acked[:used])
+        acked[:used] = []
+    return offset
 
 
 async def _no_gap(self: Consumer, tp: TP, offset_from: int, offset_to: int) -> None:
