@@ -130,7 +130,8 @@ async def test_processing_seconds_times_the_stage_not_a_slow_send(outputs: Outpu
     monkeypatch.setattr(normalize_agent, "normalized_articles", SlowOutput(outputs.output, delay=0.5))
     before = {name: sample(name, "normalize") for name in ("hadath_processing_seconds_sum",
                                                            "hadath_processing_seconds_count",
-                                                           "hadath_send_seconds_sum")}
+                                                           "hadath_send_seconds_sum",
+                                                           "hadath_processing_cpu_seconds_total")}
     async with normalize_agent.normalize.test_context(sink=[]) as agent:
         await agent.put(json.dumps(SEED, ensure_ascii=False).encode(), key=b"seed")
         await outputs.next_output()
@@ -138,7 +139,9 @@ async def test_processing_seconds_times_the_stage_not_a_slow_send(outputs: Outpu
     processing = sample("hadath_processing_seconds_sum", "normalize") - before["hadath_processing_seconds_sum"]
     sending = sample("hadath_send_seconds_sum", "normalize") - before["hadath_send_seconds_sum"]
     assert sample("hadath_processing_seconds_count", "normalize") - before["hadath_processing_seconds_count"] == 1
+    cpu = sample("hadath_processing_cpu_seconds_total", "normalize") - before["hadath_processing_cpu_seconds_total"]
     assert 0 < processing < 0.4, processing  # normalizing the seed takes milliseconds
+    assert 0 < cpu <= processing + 0.002, (cpu, processing)  # CPU of the same span, never the send's wait
     assert sending >= 0.5, sending
 
 
