@@ -50,7 +50,11 @@ class Participant(Span):
 
 
 class Place(Span):
-    """Where an event happened, geocoded where the gazetteer knows the place."""
+    """Where an event happened, geocoded where the gazetteer knows the place.
+
+    A country known from the article but named nowhere near the event (a court acting at home,
+    the article's country) has an empty span at the trigger: ``text == ""``, ``start == end``.
+    """
 
     name: str
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-3")
