@@ -17,6 +17,7 @@ from faust.types import TP
 from pydantic import BaseModel
 
 from agents import metrics
+from agents.codecs import register_exact_json
 from agents.consumer_patches import (
     commit_only_what_was_processed,
     read_uncommitted_partitions_from_the_beginning,
@@ -66,6 +67,9 @@ dead_letter_topics = {name: _raw_topic(settings.dlq_topic(name)) for name in set
 
 # Event fingerprint → recent events under it (see hadath.resolve.merge); changelog-backed.
 merge_table = app.Table("merge", default=dict, partitions=settings.partitions)
+# Faust derives a table's codec from its value type (json for dict); the store and the changelog
+# read this attribute when they are first made, so setting it here covers both.
+merge_table.value_serializer = register_exact_json()
 
 Handler = Callable[[bytes], Sequence[tuple[str, BaseModel | bytes]]]
 

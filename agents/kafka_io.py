@@ -41,9 +41,31 @@ async def create_topics(settings: Settings, names: Iterable[str] | None = None) 
                    for n in wanted]
             with contextlib.suppress(TopicAlreadyExistsError):  # another process was quicker
                 await admin.create_topics(new)
+            await _until_led(admin, wanted, settings.topic_ready_seconds)
         return wanted
     finally:
         await admin.close()
+
+
+async def _until_led(admin: AIOKafkaAdminClient, topics: list[str], timeout: float) -> None:
+    # The broker answers CreateTopics before every partition has a leader in its metadata. A
+    # Faust worker that subscribes in that window ignores the topic ("Ignoring missing topic")
+    # and holds no partition of it until its next metadata refresh, minutes later.
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        waiting = [t["topic"] for t in await admin.describe_topics(topics) if not _led(t)]
+        if not waiting:
+            return
+        if asyncio.get_running_loop().time() >= deadline:
+            raise BrokerUnavailableError(f"topics without a leader for every partition after {timeout} s: "
+                                         f"{', '.join(sorted(waiting))}")
+        await asyncio.sleep(0.1)
+
+
+def _led(topic: dict) -> bool:
+    """A topic's metadata shows it with partitions, each with a leader."""
+    found = topic.get("partitions", [])
+    return topic.get("error_code") == 0 and bool(found) and all(p.get("leader", -1) >= 0 for p in found)
 
 
 async def delete_topics(bootstrap: str, tag: str) -> None:

@@ -41,6 +41,8 @@ class Settings:
     # The worker consumer's fetch long-poll. Faust hard-codes 1,500 ms, which left the worker idle
     # between bursts (agents/consumer_patches.py, fix 4; bench/README.md).
     fetch_max_wait_ms: int = 100
+    # How long topic creation waits for every new partition to have a leader (agents/kafka_io.py).
+    topic_ready_seconds: int = 30
     log_json: bool = False
     log_level: str = "info"  # faust levels: crit, error, warn, info, debug
     # The same warning or error line is written at most once per this many seconds; the next

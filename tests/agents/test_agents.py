@@ -23,6 +23,7 @@ from agents import resolve as resolve_agent
 from agents.app import agent_tracker, app, dead_letter_topics, settings
 from agents.web import health_report
 from schemas import DeadLetter, Event, EventCandidate, NormalizedArticle
+from schemas.models import When
 from tests.conftest import SEED_PATH
 
 SEED = {"id": "seed", "text": SEED_PATH.read_text(encoding="utf-8"), "published_at": "2021-02-27"}
@@ -99,6 +100,21 @@ async def test_extract_then_resolve_agents_turn_the_seed_into_events(outputs: Ou
     event = Event.model_validate_json(published.value)
     assert published.key == event.event_id.encode()
     assert event.article_ids == ["seed"] and event.event_type == candidate.event_type
+
+
+async def test_resolve_agent_publishes_an_event_with_a_count_past_64_bits(outputs: Outputs) -> None:
+    # The merge table stores the count (agents/codecs.py): orjson alone refused it (a dead letter).
+    from hadath.stages import extract_message, normalize_message
+
+    article = dict(SEED, id="big-count")
+    ((_, doc),) = normalize_message(json.dumps(article, ensure_ascii=False).encode(), settings.max_article_bytes)
+    (key, candidate), *_ = extract_message(doc.model_dump_json().encode())
+    # another day than the seed's events, which earlier tests left in the table: not a merge
+    huge = candidate.model_copy(update={"killed": 10**30, "date": When(value="1999-01-01", precision="day")})
+    async with resolve_agent.resolve.test_context(sink=[]) as agent:
+        await agent.put(huge.model_dump_json().encode(), key=key.encode())
+        published = await outputs.next_output()
+    assert Event.model_validate_json(published.value).killed == 10**30
 
 
 async def test_extract_agent_routes_a_schema_violation_to_its_dead_letter_topic(outputs: Outputs) -> None:
