@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture
-def pipeline(tmp_path: Path) -> Pipeline:
-    """A private pipeline (topics, group, data dir) for one test."""
-    return Pipeline.create(tmp_path / "data")
+def pipeline(tmp_path: Path) -> Iterator[Pipeline]:
+    """A private pipeline (topics, group, data dir) for one test; its topics deleted after it."""
+    created = Pipeline.create(tmp_path / "data")
+    yield created
+    created.delete_topics()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from agents.kafka_io import create_topics, pipeline_topics
+from agents.kafka_io import create_topics, delete_topics, pipeline_topics
 from hadath.settings import Settings
 
 BROKER = os.environ.get("HADATH_TEST_BROKER") or f"127.0.0.1:{os.environ.get('HADATH_KAFKA_PORT', '9092')}"
@@ -67,6 +67,16 @@ class Pipeline:
         settings = Settings.from_env(env)
         asyncio.run(create_topics(settings))
         return cls(env, settings)
+
+    @property
+    def tag(self) -> str:
+        """The test's unique part of every topic and group name."""
+        return self.env["HADATH_APP_ID"].removeprefix("hadath-")
+
+    def delete_topics(self) -> None:
+        """Delete the test's topics, Faust's changelog and assignor topics included: a broker
+        kept across runs otherwise collects thousands of them and slows down."""
+        asyncio.run(delete_topics(BROKER, self.tag))
 
     @contextlib.contextmanager
     def worker(self, ready_timeout: float = 60.0) -> Iterator[subprocess.Popen]:

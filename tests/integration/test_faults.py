@@ -22,7 +22,7 @@ import urllib.error
 import urllib.request
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -56,11 +56,17 @@ FAST_GROUP_ENV = {"BROKER_SESSION_TIMEOUT": "8", "BROKER_HEARTBEAT_INTERVAL": "1
 
 
 @pytest.fixture
-def pipeline_factory(tmp_path: Path) -> Callable[..., Pipeline]:
-    """Make a private pipeline with extra ``HADATH_*`` (or Faust) environment variables."""
+def pipeline_factory(tmp_path: Path) -> Iterator[Callable[..., Pipeline]]:
+    """Make a private pipeline with extra ``HADATH_*`` (or Faust) environment variables; their
+    topics are deleted after the test."""
+    made: list[Pipeline] = []
+
     def make(**overrides: str) -> Pipeline:
-        return Pipeline.create(tmp_path / f"data-{uuid.uuid4().hex[:6]}", **overrides)
-    return make
+        made.append(Pipeline.create(tmp_path / f"data-{uuid.uuid4().hex[:6]}", **overrides))
+        return made[-1]
+    yield make
+    for pipeline in made:
+        pipeline.delete_topics()
 
 
 def produce_all(pipeline: Pipeline, topic: str, messages: list[tuple[bytes | None, bytes]]) -> None:

@@ -21,13 +21,23 @@ from typing import Any
 import pytest
 from aiokafka import AIOKafkaProducer
 
-from agents.kafka_io import create_topics
+from agents.kafka_io import create_topics, delete_topics
 from hadath.settings import Settings
 from hadath.subscribers.store import DuckDBStore, EventStore, open_store
 from schemas import Article, DeadLetter, Event
 from tests.integration.harness import BROKER, REPO, free_port, stop_process
 from tests.integration.postgres import find_pg_bin, postgres_or_skip, postgres_server
 from tests.unit.test_store import TEXT, make_event
+
+# Tags of the topics this module's tests made; deleted when the module is done.
+CREATED_TAGS: list[str] = []
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _delete_created_topics() -> Iterator[None]:
+    yield
+    for tag in CREATED_TAGS:
+        asyncio.run(delete_topics(BROKER, tag))
 
 
 @dataclass
@@ -41,6 +51,7 @@ class SinkTopics:
     def create(cls) -> SinkTopics:
         """Fresh topic names (2 partitions each), and the events topic's DLQ."""
         tag = "s" + uuid.uuid4().hex[:10]
+        CREATED_TAGS.append(tag)
         env = {"HADATH_BROKER": f"kafka://{BROKER}", "HADATH_APP_ID": f"hadath-{tag}",
                "HADATH_TOPIC_RAW": f"{tag}.articles.raw", "HADATH_TOPIC_EVENTS": f"{tag}.events",
                "HADATH_PARTITIONS": "2"}  # fmt: skip
