@@ -1459,7 +1459,10 @@ def _masdar_shaped(word: str) -> bool:
         word = word[1:]
     if word.endswith("ات") and len(word) >= 5:
         return True
-    if word.startswith("ا") and len(word) >= 5 and word[-2] in {"ا", "ي"}:
+    if word.startswith("ا") and len(word) >= 5 and word[-2] == "ا":
+        return True
+    if word.startswith("ا") and len(word) >= 6 and word[-2] == "ي":
+        # (five letters ا?تي? are the passive of a hollow verb of form VIII: اغتيل، اختير، اجتيح)
         return True
     return word.startswith("ت") and len(word) == 5 and word[-2] == "ي"
 

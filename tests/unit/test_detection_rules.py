@@ -161,3 +161,8 @@ def test_an_ongoing_detention_told_in_the_imperfect_stays() -> None:
 def test_an_attack_named_in_reference_is_no_report() -> None:
     assert "ASSAULT" not in types_of(
         "ورفع المحتجون لافتات كتب عليها «الأربعة في طريقهم» في إشارة إلى الهجمات الانتحارية في لندن.")
+
+
+def test_a_passive_form_viii_hollow_verb_is_a_verb_not_a_verbal_noun() -> None:
+    # اغتيل (passive of اغتال) has the letters of a verbal noun shape but is a finite verb
+    assert "ASSAULT" in types_of("واغتيل القاضي بعبوة زرعت في سيارته.")
