@@ -1295,7 +1295,8 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
                            or (entry.event_type in PUBLIC_TYPES and roles.crowd(tokens, trigger))):
         return None  # nothing ties the word to an occurrence (a protest's crowd does)
     if (entry.event_type in ANCHORED_TYPES and _nominal(tokens, trigger)
-            and sum(x is not None for x in (actor, target, location, when, killed or injured)) < NOUN_ANCHORS):
+            and sum(x is not None for x in (actor, target, location, when, killed or injured)) < NOUN_ANCHORS
+            and not _told_happening(tokens, trigger, kb.cues)):
         return None  # "الهجوم على …" with one anchor: a reference more often than a report
     if entry.event_type == "PROTEST" and (actor is None or actor.kind not in CROWD_KINDS):
         # "تظاهر مئات آخرون أمام مبنى مجلس محافظة بابل": the crowd protests (named once the
@@ -1450,6 +1451,12 @@ def _nominal(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
         # …unless the word is the verb itself, spelled like a definite noun (ألقت → القت)
         return bare not in _first_words(trigger.entry)
     return _masdar_shaped(bare)
+
+
+def _told_happening(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
+    """A passive auxiliary right before the verbal noun ("تم اغتصابها", "جرى اختطافه"): the pair is
+    the clause's passive verb, a report of the act, not a reference to it."""
+    return trigger.first > 0 and cues.passive_auxiliaries.contains_at(tokens, trigger.first - 1)
 
 
 def _masdar_shaped(word: str) -> bool:

@@ -166,3 +166,8 @@ def test_an_attack_named_in_reference_is_no_report() -> None:
 def test_a_passive_form_viii_hollow_verb_is_a_verb_not_a_verbal_noun() -> None:
     # اغتيل (passive of اغتال) has the letters of a verbal noun shape but is a finite verb
     assert "ASSAULT" in types_of("واغتيل القاضي بعبوة زرعت في سيارته.")
+
+
+def test_a_passive_auxiliary_and_a_verbal_noun_report_the_act() -> None:
+    # تم + masdar is the passive of the verb: a report even with few anchors named
+    assert "ASSAULT" in types_of("وأكدت المرأة أنه تم اغتصابها من قبل عدة رجال.")
