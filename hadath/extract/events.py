@@ -1746,9 +1746,11 @@ def _existing_deal(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -
     return _governed(tokens, trigger.first, cues.existing_deal, DEAL_REACH)
 
 
-NEGATIONS = frozenset({"لم", "لن", "ولم", "ولن", "فلم", "فلن"})
+# (لا negates the imperfect that follows it: "لا تستهدف أشخاصا بعينهم")
+NEGATIONS = frozenset({"لم", "لن", "ولم", "ولن", "فلم", "فلن", "لا", "ولا", "فلا"})
 NEGATION_REACH = 2  # "لم يتم خطفهم": the negation, a light verb, the event word
-STILL = frozenset({"يزال", "تزال", "زال", "زالت", "يزالون"})  # "لا يزال القصف مستمرا" is no negation
+# "لا يزال القصف مستمرا", "لا سيما اغتيال …" (especially) are no negation
+STILL = frozenset({"يزال", "تزال", "زال", "زالت", "يزالون", "سيما"})
 
 
 def _negated(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:

@@ -171,3 +171,11 @@ def test_a_passive_form_viii_hollow_verb_is_a_verb_not_a_verbal_noun() -> None:
 def test_a_passive_auxiliary_and_a_verbal_noun_report_the_act() -> None:
     # تم + masdar is the passive of the verb: a report even with few anchors named
     assert "ASSAULT" in types_of("وأكدت المرأة أنه تم اغتصابها من قبل عدة رجال.")
+
+
+def test_la_before_an_imperfect_negates_the_act() -> None:
+    assert "ASSAULT" not in types_of("وأكدت الوزارة أن الطائرات لا تقصف الأحياء السكنية في المدينة أمس.")
+
+
+def test_la_siyyama_is_no_negation() -> None:
+    assert "ASSAULT" in types_of("وشهدت المدينة أعمال عنف لا سيما اغتيال القاضي أمس في وسطها.")
