@@ -179,3 +179,13 @@ def test_la_before_an_imperfect_negates_the_act() -> None:
 
 def test_la_siyyama_is_no_negation() -> None:
     assert "ASSAULT" in types_of("وشهدت المدينة أعمال عنف لا سيما اغتيال القاضي أمس في وسطها.")
+
+
+def test_an_act_warned_against_past_the_addressee_is_not_reported() -> None:
+    # "حذر من" split by whom it warns: the act after من is what they are warned against
+    found = types_of("وحذر رئيس الوزراء أمس قادة الفصائل المسلحة في غزة من الاستمرار في إطلاق الصواريخ على البلدات.")
+    assert "ASSAULT" not in found
+
+
+def test_shooting_down_two_planes_is_an_attack() -> None:
+    assert "ASSAULT" in types_of("وأعلنت وزارة الدفاع أن قواتها أسقطت طائرتي استطلاع فوق المدينة أمس.")
