@@ -570,7 +570,8 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     dates = [d for d in find_dates(tokens, context.published) if not _in_dateline(tokens, d, context)]
     casualties = find_casualties(tokens)
     events = []
-    chosen = _one_trigger_per_event(_counted_crowds(triggers, tokens, kb.lexicon), tokens, kb.cues)
+    chosen = _one_trigger_per_event(_organised_marches(_counted_crowds(triggers, tokens, kb.lexicon), tokens, kb),
+                                    tokens, kb.cues)
     owners = _casualty_owners(casualties, chosen, tokens, kb.cues)
     context.sentence_triggers = [t for t in chosen if t.weight >= MIN_WEIGHT]
     coordinated: set[int] = set()  # events told by a verb joined with و (``_coordinated_verb``)
@@ -624,6 +625,29 @@ def _counted_crowds(triggers: list[TriggerMatch], tokens: Sequence[Token],
             # (the cues' factors on the verb carry over to the rally)
             factor = trigger.weight / trigger.entry.weight
             trigger = TriggerMatch(rally, trigger.first, trigger.last, rally.weight * factor)
+        result.append(trigger)
+    return result
+
+
+MARCH_ENTRY = "protest.march"
+PROTEST_MARCH_ENTRY = "protest.protest_march"
+
+
+def _organised_marches(triggers: list[TriggerMatch], tokens: Sequence[Token], kb: Knowledge) -> list[TriggerMatch]:
+    """مسيرة alone is as often a course ("مسيرة السلام") as a march (a weak entry); as the object of
+    a light verb in its clause it is a march held ("ونظم مئات العمال مسيرة أمام البرلمان"): the
+    lexicon lists "نظموا مسيرة", but a subject between breaks any pattern."""
+    march = kb.lexicon.by_id.get(PROTEST_MARCH_ENTRY)
+    if march is None:
+        return triggers
+    result = []
+    for trigger in triggers:
+        if (trigger.entry.id == MARCH_ENTRY and trigger.weight > 0
+                and any(kb.cues.light_verbs.contains_at(tokens, index)
+                        and not roles.crosses_clause(tokens, index, trigger.first)
+                        for index in range(max(0, trigger.first - OCCURRENCE_REACH), trigger.first))):
+            factor = trigger.weight / trigger.entry.weight
+            trigger = TriggerMatch(march, trigger.first, trigger.last, march.weight * factor)
         result.append(trigger)
     return result
 
@@ -1292,8 +1316,11 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
                                                  places if not verbal else [], material=not verbal):
         return None  # a noun naming a known thing (الاتفاق، الدعم), not an occurrence
     if not verbal and not (actor or target or location or killed or injured or when
-                           or (entry.event_type in PUBLIC_TYPES and roles.crowd(tokens, trigger))):
-        return None  # nothing ties the word to an occurrence (a protest's crowd does)
+                           or (entry.event_type in PUBLIC_TYPES
+                               and (roles.crowd(tokens, trigger) or _joined(tokens, trigger, kb.cues)))):
+        # (a protest's crowd does, and so does a verb telling it goes on or people join it:
+        # "وتواصلت الاحتجاجات لليوم الثالث", "ودخل الأسرى في إضراب مفتوح عن الطعام")
+        return None  # nothing ties the word to an occurrence
     if (entry.event_type in ANCHORED_TYPES and _nominal(tokens, trigger)
             and sum(x is not None for x in (actor, target, location, when, killed or injured)) < NOUN_ANCHORS
             and not _told_happening(tokens, trigger, kb.cues)):
@@ -1451,6 +1478,12 @@ def _nominal(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
         # …unless the word is the verb itself, spelled like a definite noun (ألقت → القت)
         return bare not in _first_words(trigger.entry)
     return _masdar_shaped(bare)
+
+
+def _joined(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
+    """An occurrence verb governs the event noun in its clause, within a few words."""
+    return any(cues.occurrence.contains_at(tokens, index) and not roles.crosses_clause(tokens, index, trigger.first)
+               for index in range(max(0, trigger.first - OCCURRENCE_REACH), trigger.first))
 
 
 def _told_happening(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:

@@ -189,3 +189,27 @@ def test_an_act_warned_against_past_the_addressee_is_not_reported() -> None:
 
 def test_shooting_down_two_planes_is_an_attack() -> None:
     assert "ASSAULT" in types_of("وأعلنت وزارة الدفاع أن قواتها أسقطت طائرتي استطلاع فوق المدينة أمس.")
+
+
+def test_a_march_organised_past_its_subject_is_a_protest() -> None:
+    assert "PROTEST" in types_of("ونظم مئات العمال مسيرة أمام البرلمان أمس.")
+
+
+def test_a_course_called_masira_is_no_march() -> None:
+    assert "PROTEST" not in types_of("وأكد الوزير أن مسيرة السلام مستمرة.")
+
+
+def test_protests_that_go_on_are_told_happening() -> None:
+    assert "PROTEST" in types_of("وتواصلت الاحتجاجات لليوم الثالث على التوالي في المدينة.")
+
+
+def test_entering_an_open_hunger_strike_is_a_protest() -> None:
+    assert "PROTEST" in types_of("ودخل الأسرى في إضراب مفتوح عن الطعام.")
+
+
+def test_taking_part_in_a_demonstration_tells_it_happened() -> None:
+    assert "PROTEST" in types_of("وشارك الآلاف في التظاهرة التي دعت إليها النقابات.")
+
+
+def test_a_crowd_going_down_to_the_streets_is_a_protest() -> None:
+    assert "PROTEST" in types_of("ونزل الآلاف إلى الشوارع للتنديد بالعدوان.")
