@@ -597,6 +597,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
             if _coordinated_verb(tokens[trigger.first].norm, trigger.entry, event.trigger.text):
                 coordinated.add(id(event))
             events.append(event)
+    events = _threatened_attacks(events, chosen, tokens, kb)
     events = _one_statement_per_speaker(_fought_for(_one_reading_per_word(events)), kb.cues, coordinated)
     context.told_types.update(event.event_type for event in events)
     if armed:
@@ -745,6 +746,34 @@ def _duty_or_blame(event: EventCandidate, trigger: TriggerMatch, tokens: Sequenc
                                             "quad_class": quad_class(call.cameo)})
         return event
     return event
+
+
+THREAT_REACH = 12  # "وهدد التنظيم في بيان نشره أمس بشن هجمات": the threat verb, its subject, the act
+
+
+def _threatened_attacks(events: list[EventCandidate], chosen: list[TriggerMatch], tokens: Sequence[Token],
+                        kb: Knowledge) -> list[EventCandidate]:
+    """An attack a threat verb announces in its clause ("وهدد التنظيم بشن هجمات على السفارات") is
+    the threat's content, as a call's content is the call's: the event is the THREATEN (violence),
+    aimed at whom the attack would hit. When the threat is an event of its own already, the
+    attack is dropped; else the attack becomes that threat."""
+    threats = [t for t in chosen if t.entry.event_type == "THREATEN" and t.weight >= MIN_WEIGHT]
+    violence = kb.lexicon.by_id.get(THREAT_ENTRY)
+    if not threats or violence is None:
+        return events
+    told = any(e.event_type == "THREATEN" for e in events)
+    result = []
+    for event in events:
+        if event.event_type == "ASSAULT" and event.modality == "planned":
+            first = next((i for i, t in enumerate(tokens) if t.start == event.trigger.start), None)
+            if first is not None and any(0 < first - t.first <= THREAT_REACH
+                                         and not roles.crosses_clause(tokens, t.last, first) for t in threats):
+                if told:
+                    continue
+                event = _retyped(event, violence)
+                told = True
+        result.append(event)
+    return result
 
 
 def _one_reading_per_word(events: list[EventCandidate]) -> list[EventCandidate]:

@@ -213,3 +213,17 @@ def test_taking_part_in_a_demonstration_tells_it_happened() -> None:
 
 def test_a_crowd_going_down_to_the_streets_is_a_protest() -> None:
     assert "PROTEST" in types_of("ونزل الآلاف إلى الشوارع للتنديد بالعدوان.")
+
+
+def test_an_attack_threatened_past_the_subject_is_the_threat() -> None:
+    found = types_of("وهدد التنظيم بشن هجمات على السفارات الغربية.")
+    assert "THREATEN" in found
+    assert "ASSAULT" not in found
+
+
+def test_an_attack_announced_with_no_threat_verb_stays_an_attack() -> None:
+    assert "ASSAULT" in types_of("وقال الجيش إنه سيشن هجوما واسعا على مواقع المسلحين.")
+
+
+def test_dialling_a_number_is_no_strike() -> None:
+    assert "ASSAULT" not in types_of("فعندما يتعطل هاتفك، ستضرب أرقاما خاصة ليجيب عليك موظف.")
