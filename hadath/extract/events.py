@@ -644,7 +644,7 @@ def _organised_marches(triggers: list[TriggerMatch], tokens: Sequence[Token], kb
     result = []
     for trigger in triggers:
         if (trigger.entry.id == MARCH_ENTRY and trigger.weight > 0
-                and any(kb.cues.light_verbs.contains_at(tokens, index)
+                and any(kb.cues.light_verbs.contains_at(tokens, index) and not _definite(tokens[index].norm)
                         and not roles.crosses_clause(tokens, index, trigger.first)
                         for index in range(max(0, trigger.first - OCCURRENCE_REACH), trigger.first))):
             factor = trigger.weight / trigger.entry.weight
@@ -1510,8 +1510,13 @@ def _nominal(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
 
 
 def _joined(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
-    """An occurrence verb governs the event noun in its clause, within a few words."""
-    return any(cues.occurrence.contains_at(tokens, index) and not roles.crosses_clause(tokens, index, trigger.first)
+    """The protest is told as done: by its own finite verb ("واعتصم المحامون داخل قصر العدل"), or
+    by an occurrence or light verb that governs the noun in its clause, within a few words
+    ("وتواصلت الاحتجاجات", "ونظمت النقابات إضرابا عاما")."""
+    if trigger.entry.pos == "verb" and not _nominal(tokens, trigger):
+        return True
+    return any((cues.occurrence.contains_at(tokens, index) or cues.light_verbs.contains_at(tokens, index))
+               and not _definite(tokens[index].norm) and not roles.crosses_clause(tokens, index, trigger.first)
                for index in range(max(0, trigger.first - OCCURRENCE_REACH), trigger.first))
 
 

@@ -227,3 +227,15 @@ def test_an_attack_announced_with_no_threat_verb_stays_an_attack() -> None:
 
 def test_dialling_a_number_is_no_strike() -> None:
     assert "ASSAULT" not in types_of("فعندما يتعطل هاتفك، ستضرب أرقاما خاصة ليجيب عليك موظف.")
+
+
+def test_a_sit_in_in_the_perfect_by_any_group_is_a_protest() -> None:
+    assert "PROTEST" in types_of("واعتصم المحامون داخل قصر العدل احتجاجا على اعتقال زميلهم.")
+
+
+def test_a_general_strike_organised_is_a_protest() -> None:
+    assert "PROTEST" in types_of("ونظمت النقابات إضرابا عاما شل الحركة في البلاد.")
+
+
+def test_a_team_s_run_of_success_is_no_march() -> None:
+    assert "PROTEST" not in types_of("ويأمل المنتخب بالتقدم ومواصلة مسيرة نجاحه في البطولة.")
