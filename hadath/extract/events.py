@@ -1352,7 +1352,10 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         return None  # nothing ties the word to an occurrence
     if (entry.event_type in ANCHORED_TYPES and _nominal(tokens, trigger)
             and sum(x is not None for x in (actor, target, location, when, killed or injured)) < NOUN_ANCHORS
-            and not _told_happening(tokens, trigger, kb.cues)):
+            and not _told_happening(tokens, trigger, kb.cues)
+            and not any(c.count is not None and c.first >= trigger.last
+                        and _linked_span(tokens, trigger.last, c.first + 1, kb.cues) for c in counted)):
+        # (a toll the noun caused is a report: "وهذا الهجوم … أوقع أكثر من ألف قتيل")
         return None  # "الهجوم على …" with one anchor: a reference more often than a report
     if entry.event_type == "PROTEST" and (actor is None or actor.kind not in CROWD_KINDS):
         # "تظاهر مئات آخرون أمام مبنى مجلس محافظة بابل": the crowd protests (named once the

@@ -239,3 +239,7 @@ def test_a_general_strike_organised_is_a_protest() -> None:
 
 def test_a_team_s_run_of_success_is_no_march() -> None:
     assert "PROTEST" not in types_of("ويأمل المنتخب بالتقدم ومواصلة مسيرة نجاحه في البطولة.")
+
+
+def test_an_attack_noun_with_the_toll_it_caused_is_a_report() -> None:
+    assert "ASSAULT" in types_of("وهذا الهجوم الذي بدأ قبل شهرين أوقع أكثر من ألف قتيل.")
