@@ -1516,7 +1516,7 @@ def _joined(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
     """The protest is told as done: by its own finite verb ("واعتصم المحامون داخل قصر العدل"), or
     by an occurrence or light verb that governs the noun in its clause, within a few words
     ("وتواصلت الاحتجاجات", "ونظمت النقابات إضرابا عاما")."""
-    if trigger.entry.pos == "verb" and not _nominal(tokens, trigger):
+    if (trigger.entry.pos == "verb" and not _nominal(tokens, trigger)) or _crowd_went_out(tokens, trigger, cues):
         return True
     return any((cues.occurrence.contains_at(tokens, index) or cues.light_verbs.contains_at(tokens, index))
                and not _definite(tokens[index].norm) and not roles.crosses_clause(tokens, index, trigger.first)

@@ -243,3 +243,7 @@ def test_a_team_s_run_of_success_is_no_march() -> None:
 
 def test_an_attack_noun_with_the_toll_it_caused_is_a_report() -> None:
     assert "ASSAULT" in types_of("وهذا الهجوم الذي بدأ قبل شهرين أوقع أكثر من ألف قتيل.")
+
+
+def test_blocking_a_road_in_protest_is_a_protest() -> None:
+    assert "PROTEST" in types_of("وأغلق طلاب الجامعة الطريق الرئيسي احتجاجا على رفع الرسوم.")
