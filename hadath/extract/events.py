@@ -1351,7 +1351,8 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
         # "وتواصلت الاحتجاجات لليوم الثالث", "ودخل الأسرى في إضراب مفتوح عن الطعام")
         return None  # nothing ties the word to an occurrence
     if (entry.event_type in ANCHORED_TYPES and _nominal(tokens, trigger)
-            and sum(x is not None for x in (actor, target, location, when, killed or injured)) < NOUN_ANCHORS
+            and sum(x is not None for x in (actor, target, location, when, killed or injured or _toll(owned)))
+            < NOUN_ANCHORS
             and not _told_happening(tokens, trigger, kb.cues)
             and not any(c.count is not None and c.first >= trigger.last
                         and _linked_span(tokens, trigger.last, c.first + 1, kb.cues) for c in counted)):
@@ -1521,6 +1522,12 @@ def _joined(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
     return any((cues.occurrence.contains_at(tokens, index) or cues.light_verbs.contains_at(tokens, index))
                and not _definite(tokens[index].norm) and not roles.crosses_clause(tokens, index, trigger.first)
                for index in range(max(0, trigger.first - OCCURRENCE_REACH), trigger.first))
+
+
+def _toll(owned: list[CasualtyMention] | None) -> int | None:
+    """A toll the event caused with no figure ("سقط عشرات القتلى والجرحى بانفجار …"): still a
+    casualty anchor (1 stands for "some")."""
+    return 1 if owned else None
 
 
 def _told_happening(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:

@@ -247,3 +247,7 @@ def test_an_attack_noun_with_the_toll_it_caused_is_a_report() -> None:
 
 def test_blocking_a_road_in_protest_is_a_protest() -> None:
     assert "PROTEST" in types_of("وأغلق طلاب الجامعة الطريق الرئيسي احتجاجا على رفع الرسوم.")
+
+
+def test_a_toll_without_a_figure_anchors_a_blast() -> None:
+    assert "ASSAULT" in types_of("وسقط عشرات القتلى والجرحى بانفجار سيارة مفخخة في تلعفر.")
