@@ -251,3 +251,7 @@ def test_blocking_a_road_in_protest_is_a_protest() -> None:
 
 def test_a_toll_without_a_figure_anchors_a_blast() -> None:
     assert "ASSAULT" in types_of("وسقط عشرات القتلى والجرحى بانفجار سيارة مفخخة في تلعفر.")
+
+
+def test_an_ambush_set_past_its_subject_is_an_attack() -> None:
+    assert "ASSAULT" in types_of("ونصب مسلحون كمينا لقافلة عسكرية قرب الموصل.")
