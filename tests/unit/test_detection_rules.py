@@ -255,3 +255,19 @@ def test_a_toll_without_a_figure_anchors_a_blast() -> None:
 
 def test_an_ambush_set_past_its_subject_is_an_attack() -> None:
     assert "ASSAULT" in types_of("ونصب مسلحون كمينا لقافلة عسكرية قرب الموصل.")
+
+
+def test_a_protest_movement_adjective_names_a_protest() -> None:
+    assert "PROTEST" in types_of("وشهدت المدينة حراكا احتجاجيا واسعا أمس.")
+
+
+def test_joining_a_strike_tells_it_happened() -> None:
+    assert "PROTEST" in types_of("وانضم آلاف العمال إلى الإضراب العام.")
+
+
+def test_protesters_going_down_to_the_street_protest() -> None:
+    assert "PROTEST" in types_of("ونزل المحتجون إلى الشارع مجددا.")
+
+
+def test_protests_that_spread_over_a_country_happened() -> None:
+    assert "PROTEST" in types_of("وعمت المظاهرات أرجاء البلاد.")
