@@ -271,3 +271,13 @@ def test_protesters_going_down_to_the_street_protest() -> None:
 
 def test_protests_that_spread_over_a_country_happened() -> None:
     assert "PROTEST" in types_of("وعمت المظاهرات أرجاء البلاد.")
+
+
+def test_a_protest_banned_is_no_protest_held() -> None:
+    found = types_of("وأصدرت الحكومة قرارا بحظر التظاهر في العاصمة.")
+    assert "PROTEST" not in found
+    assert "COERCE" in found
+
+
+def test_a_protest_the_police_prevented_is_no_protest_held() -> None:
+    assert "PROTEST" not in types_of("ومنعت الشرطة التظاهر أمام السفارة أمس.")
