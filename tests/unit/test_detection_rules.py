@@ -281,3 +281,11 @@ def test_a_protest_banned_is_no_protest_held() -> None:
 
 def test_a_protest_the_police_prevented_is_no_protest_held() -> None:
     assert "PROTEST" not in types_of("ومنعت الشرطة التظاهر أمام السفارة أمس.")
+
+
+def test_a_cultural_tazahura_is_no_protest() -> None:
+    assert "PROTEST" not in types_of("ونظمت الوزارة تظاهرة علمية حول الطاقة المتجددة أمس.")
+
+
+def test_a_strike_called_a_right_is_a_generic_statement() -> None:
+    assert "PROTEST" not in types_of("ويعتبر الإضراب حقا من حقوق العمال.")
