@@ -289,3 +289,8 @@ def test_a_cultural_tazahura_is_no_protest() -> None:
 
 def test_a_strike_called_a_right_is_a_generic_statement() -> None:
     assert "PROTEST" not in types_of("ويعتبر الإضراب حقا من حقوق العمال.")
+
+
+def test_dreams_assassinated_and_scandals_detonated_are_metaphors() -> None:
+    assert "ASSAULT" not in types_of("واغتالت الأزمة الاقتصادية أحلام الشباب.")
+    assert "ASSAULT" not in types_of("وفجرت الصحيفة فضيحة فساد كبرى.")
