@@ -294,3 +294,7 @@ def test_a_strike_called_a_right_is_a_generic_statement() -> None:
 def test_dreams_assassinated_and_scandals_detonated_are_metaphors() -> None:
     assert "ASSAULT" not in types_of("واغتالت الأزمة الاقتصادية أحلام الشباب.")
     assert "ASSAULT" not in types_of("وفجرت الصحيفة فضيحة فساد كبرى.")
+
+
+def test_protests_still_going_on_are_told_happening() -> None:
+    assert "PROTEST" in types_of("وما زالت المظاهرات مستمرة في بغداد.")
