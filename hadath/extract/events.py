@@ -636,15 +636,17 @@ PROTEST_MARCH_ENTRY = "protest.protest_march"
 
 def _organised_marches(triggers: list[TriggerMatch], tokens: Sequence[Token], kb: Knowledge) -> list[TriggerMatch]:
     """مسيرة alone is as often a course ("مسيرة السلام") as a march (a weak entry); as the object of
-    a light verb in its clause it is a march held ("ونظم مئات العمال مسيرة أمام البرلمان"): the
-    lexicon lists "نظموا مسيرة", but a subject between breaks any pattern."""
+    a light verb or a crowd's movement in its clause it is a march held ("ونظم مئات العمال مسيرة
+    أمام البرلمان", "وشارك آلاف الأشخاص في مسيرة"): the lexicon lists "نظموا مسيرة", but a subject
+    between breaks any pattern."""
     march = kb.lexicon.by_id.get(PROTEST_MARCH_ENTRY)
     if march is None:
         return triggers
     result = []
     for trigger in triggers:
         if (trigger.entry.id == MARCH_ENTRY and trigger.weight > 0
-                and any(kb.cues.light_verbs.contains_at(tokens, index) and not _definite(tokens[index].norm)
+                and any((kb.cues.light_verbs.contains_at(tokens, index)
+                         or kb.cues.protest_movements.contains_at(tokens, index)) and not _definite(tokens[index].norm)
                         and not roles.crosses_clause(tokens, index, trigger.first)
                         for index in range(max(0, trigger.first - OCCURRENCE_REACH), trigger.first))):
             factor = trigger.weight / trigger.entry.weight

@@ -298,3 +298,11 @@ def test_dreams_assassinated_and_scandals_detonated_are_metaphors() -> None:
 
 def test_protests_still_going_on_are_told_happening() -> None:
     assert "PROTEST" in types_of("وما زالت المظاهرات مستمرة في بغداد.")
+
+
+def test_a_march_people_take_part_in_is_a_protest() -> None:
+    assert "PROTEST" in types_of("وشارك آلاف الأشخاص في مسيرة في لندن أمس تضامنا مع غزة.")
+
+
+def test_a_peace_process_is_no_march() -> None:
+    assert "PROTEST" not in types_of("وأكد الرئيس التزامه بمسيرة السلام.")
