@@ -306,3 +306,12 @@ def test_a_march_people_take_part_in_is_a_protest() -> None:
 
 def test_a_peace_process_is_no_march() -> None:
     assert "PROTEST" not in types_of("وأكد الرئيس التزامه بمسيرة السلام.")
+
+
+def test_torture_and_rape_in_the_perfect_are_acts_done() -> None:
+    assert "ASSAULT" in types_of("وعذب المعتقلون في السجن حتى الموت.")
+    assert "ASSAULT" in types_of("واغتصبت فتاة على يد عناصر من الميليشيا.")
+
+
+def test_power_usurped_past_the_doer_is_a_metaphor() -> None:
+    assert "ASSAULT" not in types_of("واغتصب الانقلابيون السلطة.")
