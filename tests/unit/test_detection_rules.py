@@ -315,3 +315,7 @@ def test_torture_and_rape_in_the_perfect_are_acts_done() -> None:
 
 def test_power_usurped_past_the_doer_is_a_metaphor() -> None:
     assert "ASSAULT" not in types_of("واغتصب الانقلابيون السلطة.")
+
+
+def test_a_crowd_flocking_in_protest_protests() -> None:
+    assert "PROTEST" in types_of("وتدفق آلاف المتظاهرين الى المدينة احتجاجا على زيارة الرئيس.")
