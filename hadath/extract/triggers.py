@@ -252,7 +252,8 @@ class TriggerLexicon:
         raw = _scan(self._entry_index, token_readings)
         if not raw:
             return []
-        cue_hits = _scan(self._cue_index, token_readings) if self._cue_index else []
+        cue_hits = (_scan(self._cue_index, [cue_readings(token.norm) for token in tokens])
+                    if self._cue_index else [])
         candidates: list[tuple[int, int, int, int, float]] = []
         for first, last, number, rank in raw:
             weight = self._cued_weight(number, first, last, cue_hits)
@@ -294,6 +295,15 @@ class TriggerLexicon:
                 taken.append(candidate)
         taken.sort(key=lambda c: (c[0], c[1]))
         return [TriggerMatch(self.entries[c[2]], c[0], c[1], round(c[4], 4)) for c in taken]
+
+
+@lru_cache(maxsize=200_000)
+def cue_readings(token: str) -> tuple[str, ...]:
+    """``readings`` for the negative cues, with no pronoun stripped off a form that keeps the
+    article: ال and a possessive never go together, so the final ه of "الدورية" (the patrol; ة is
+    matched as ه) is no pronoun, and the cue "الدوري" (the league) must not match it."""
+    return tuple(form for form in readings(token)
+                 if not form.startswith("ال") or token.endswith(form) or token.endswith(form[2:]))
 
 
 def _cue_reaches(cue: NegativeCue, cue_first: int, cue_last: int, first: int, last: int) -> bool:

@@ -319,3 +319,12 @@ def test_power_usurped_past_the_doer_is_a_metaphor() -> None:
 
 def test_a_crowd_flocking_in_protest_protests() -> None:
     assert "PROTEST" in types_of("وتدفق آلاف المتظاهرين الى المدينة احتجاجا على زيارة الرئيس.")
+
+
+def test_the_patrol_is_not_the_league() -> None:
+    # الدورية (ة matched as ه) is no pronoun on الدوري: the sports cue must not cancel the blast
+    assert "ASSAULT" in types_of("وانفجرت عبوة ناسفة لدى مرور الدورية الأمريكية قرب الضلوعية أمس.")
+
+
+def test_the_league_still_marks_sports() -> None:
+    assert "ASSAULT" not in types_of("وشن الفريق هجوما قويا في مباراة الدوري أمس.")
