@@ -252,7 +252,9 @@ class TriggerLexicon:
         raw = _scan(self._entry_index, token_readings)
         if not raw:
             return []
-        cue_hits = (_scan(self._cue_index, [cue_readings(token.norm) for token in tokens])
+        # (a pronoun read off a definite word needs four readings at least: الدورية الدوري دورية دوري)
+        cue_hits = (_scan(self._cue_index, [cue_readings(token.norm) if len(forms) >= 4 else forms
+                                            for token, forms in zip(tokens, token_readings, strict=True)])
                     if self._cue_index else [])
         candidates: list[tuple[int, int, int, int, float]] = []
         for first, last, number, rank in raw:
