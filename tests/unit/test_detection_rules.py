@@ -328,3 +328,8 @@ def test_the_patrol_is_not_the_league() -> None:
 
 def test_the_league_still_marks_sports() -> None:
     assert "ASSAULT" not in types_of("وشن الفريق هجوما قويا في مباراة الدوري أمس.")
+
+
+def test_in_turn_is_no_training_course() -> None:
+    # بدوره (in turn) has the matching form of دورة (a course): no economy context
+    assert "ASSAULT" in types_of("وقال المتحدث بدوره إن مسلحين استهدفوا مقر القيادة في المدينة أمس.")
