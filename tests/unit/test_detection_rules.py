@@ -333,3 +333,17 @@ def test_the_league_still_marks_sports() -> None:
 def test_in_turn_is_no_training_course() -> None:
     # بدوره (in turn) has the matching form of دورة (a course): no economy context
     assert "ASSAULT" in types_of("وقال المتحدث بدوره إن مسلحين استهدفوا مقر القيادة في المدينة أمس.")
+
+
+def test_a_protest_law_and_the_right_to_protest_are_topics() -> None:
+    assert "PROTEST" not in types_of("وأقر البرلمان قانون التظاهر الجديد أمس.")
+    assert "PROTEST" not in types_of("ويكفل الدستور حق التظاهر السلمي.")
+
+
+def test_freedom_square_is_a_place_not_a_right() -> None:
+    assert "PROTEST" in types_of("وشهد ميدان الحرية مظاهرات حاشدة أمس.")
+
+
+def test_a_building_blown_up_completely_is_no_metaphor() -> None:
+    # كامل reads as ك + أمل: the metaphor cue lists الأمل, not a bare أمل
+    assert "ASSAULT" in types_of("وفجر انتحاري المبنى بشكل كامل أمس.")
