@@ -299,13 +299,21 @@ class TriggerLexicon:
         return [TriggerMatch(self.entries[c[2]], c[0], c[1], round(c[4], 4)) for c in taken]
 
 
+_DEFINITE_HEADS = ("ال", "وال", "فال", "بال", "وبال", "فبال", "كال", "وكال", "لل", "ولل", "فلل")
+
+
 @lru_cache(maxsize=200_000)
 def cue_readings(token: str) -> tuple[str, ...]:
-    """``readings`` for the negative cues, with no pronoun stripped off a form that keeps the
-    article: ال and a possessive never go together, so the final ه of "الدورية" (the patrol; ة is
-    matched as ه) is no pronoun, and the cue "الدوري" (the league) must not match it."""
-    return tuple(form for form in readings(token)
-                 if not form.startswith("ال") or token.endswith(form) or token.endswith(form[2:]))
+    """``readings`` for the negative cues, with no pronoun stripped off a word with the article:
+    ال and a possessive never go together, so the final ه of "الدورية" (the patrol; ة is matched
+    as ه) is no pronoun, and the cue "الدوري" (the league) must not match it, nor "طريق" the
+    word "الطريقة" (the manner). (A word whose first letters are ال, إلقائه, loses its pronoun
+    reading here: cues name no such word.)"""
+    forms = readings(token)
+    if not token.startswith(_DEFINITE_HEADS):
+        return forms
+    return tuple(form for form in forms
+                 if token.endswith(form) or (form.startswith("ال") and token.endswith(form[2:])))
 
 
 def _cue_reaches(cue: NegativeCue, cue_first: int, cue_last: int, first: int, last: int) -> bool:
