@@ -248,13 +248,13 @@ class TriggerLexicon:
 
     def find(self, tokens: Sequence[HasNorm]) -> list[TriggerMatch]:
         """Triggers in one sentence's tokens: longest non-overlapping matches, cues applied, in text order."""
-        token_readings = [readings(token.norm) for token in tokens]
+        token_readings = [trigger_readings(token.norm) for token in tokens]
         raw = _scan(self._entry_index, token_readings)
         if not raw:
             return []
-        # (a pronoun read off a definite word needs four readings at least: الدورية الدوري دورية دوري)
-        cue_hits = (_scan(self._cue_index, [cue_readings(token.norm) if len(forms) >= 4 else forms
-                                            for token, forms in zip(tokens, token_readings, strict=True)])
+        # (only a word with the article reads differently for the cues)
+        cue_hits = (_scan(self._cue_index, [cue_readings(token.norm) if token.norm.startswith(_DEFINITE_HEADS)
+                                            else forms for token, forms in zip(tokens, token_readings, strict=True)])
                     if self._cue_index else [])
         candidates: list[tuple[int, int, int, int, float]] = []
         for first, last, number, rank in raw:
@@ -314,6 +314,20 @@ def cue_readings(token: str) -> tuple[str, ...]:
         return forms
     return tuple(form for form in forms
                  if token.endswith(form) or (form.startswith("ال") and token.endswith(form[2:])))
+
+
+@lru_cache(maxsize=200_000)
+def trigger_readings(token: str) -> tuple[str, ...]:
+    """``readings`` for the trigger entries: a word with the article takes no pronoun, so its final
+    ه is its taa marbuta and no bare stem is read off it ("العذبة" sweet is not عذب tortured + ه,
+    "القتلة" the killers not قتل, "الطالبة" the student not طالب). A stem that keeps ال stays: the
+    entries are written without the article, so one of theirs that starts with ال has it as root
+    letters (إلغائه → الغاء، التزامه → التزام)."""
+    forms = readings(token)
+    if len(forms) < 4 or not token.startswith(_DEFINITE_HEADS):
+        return forms
+    return tuple(form for form in forms
+                 if form.startswith("ال") or token.endswith(form))
 
 
 def _cue_reaches(cue: NegativeCue, cue_first: int, cue_last: int, first: int, last: int) -> bool:

@@ -347,3 +347,14 @@ def test_freedom_square_is_a_place_not_a_right() -> None:
 def test_a_building_blown_up_completely_is_no_metaphor() -> None:
     # كامل reads as ك + أمل: the metaphor cue lists الأمل, not a bare أمل
     assert "ASSAULT" in types_of("وفجر انتحاري المبنى بشكل كامل أمس.")
+
+
+def test_a_definite_word_takes_no_pronoun_so_fresh_water_is_no_torture() -> None:
+    # العذبة (fresh) is not عذب (tortured) + ه: ال and a pronoun never go together
+    assert "ASSAULT" not in types_of("ووزعت المنظمة المياه العذبة على سكان القرى المنكوبة أمس.")
+
+
+def test_root_letters_alif_lam_keep_their_pronoun_reading() -> None:
+    from hadath.extract.triggers import trigger_readings
+    assert "الغاء" in trigger_readings("الغائه")  # إلغائه = إلغاء + ه
+    assert "عذب" not in trigger_readings("العذبه")
