@@ -16,7 +16,7 @@ CUE_LISTS = ("attribution", "attribution_after", "denial", "planned", "hypotheti
              "light_verbs", "occurrence", "occurrence_after", "temporal_governors", "background_heads",
              "topic_governors", "event_links", "patient_genitive", "charge_heads", "possibility", "meeting_references",
              "existing_deal", "accusation_heads", "circumstance_governors", "protest_movements",
-             "recent_adverbs", "future_qualifiers", "duty_nouns")
+             "recent_adverbs", "future_qualifiers", "duty_nouns", "passive_auxiliaries")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Cues:
     recent_adverbs: PhraseIndex[str]
     future_qualifiers: PhraseIndex[str]
     duty_nouns: PhraseIndex[str]
+    passive_auxiliaries: PhraseIndex[str]
     verbal_types: frozenset[str]
     dateline_types: frozenset[str]
     host_entries: frozenset[str] = frozenset()

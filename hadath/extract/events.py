@@ -570,7 +570,8 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
     dates = [d for d in find_dates(tokens, context.published) if not _in_dateline(tokens, d, context)]
     casualties = find_casualties(tokens)
     events = []
-    chosen = _one_trigger_per_event(_counted_crowds(triggers, tokens, kb.lexicon), tokens, kb.cues)
+    chosen = _one_trigger_per_event(_organised_marches(_counted_crowds(triggers, tokens, kb.lexicon), tokens, kb),
+                                    tokens, kb.cues)
     owners = _casualty_owners(casualties, chosen, tokens, kb.cues)
     context.sentence_triggers = [t for t in chosen if t.weight >= MIN_WEIGHT]
     coordinated: set[int] = set()  # events told by a verb joined with و (``_coordinated_verb``)
@@ -596,6 +597,7 @@ def _sentence_events(sentence: Sentence, triggers: list[TriggerMatch], kb: Knowl
             if _coordinated_verb(tokens[trigger.first].norm, trigger.entry, event.trigger.text):
                 coordinated.add(id(event))
             events.append(event)
+    events = _threatened_attacks(events, chosen, tokens, kb)
     events = _one_statement_per_speaker(_fought_for(_one_reading_per_word(events)), kb.cues, coordinated)
     context.told_types.update(event.event_type for event in events)
     if armed:
@@ -624,6 +626,31 @@ def _counted_crowds(triggers: list[TriggerMatch], tokens: Sequence[Token],
             # (the cues' factors on the verb carry over to the rally)
             factor = trigger.weight / trigger.entry.weight
             trigger = TriggerMatch(rally, trigger.first, trigger.last, rally.weight * factor)
+        result.append(trigger)
+    return result
+
+
+MARCH_ENTRY = "protest.march"
+PROTEST_MARCH_ENTRY = "protest.protest_march"
+
+
+def _organised_marches(triggers: list[TriggerMatch], tokens: Sequence[Token], kb: Knowledge) -> list[TriggerMatch]:
+    """مسيرة alone is as often a course ("مسيرة السلام") as a march (a weak entry); as the object of
+    a light verb or a crowd's movement in its clause it is a march held ("ونظم مئات العمال مسيرة
+    أمام البرلمان", "وشارك آلاف الأشخاص في مسيرة"): the lexicon lists "نظموا مسيرة", but a subject
+    between breaks any pattern."""
+    march = kb.lexicon.by_id.get(PROTEST_MARCH_ENTRY)
+    if march is None:
+        return triggers
+    result = []
+    for trigger in triggers:
+        if (trigger.entry.id == MARCH_ENTRY and trigger.weight > 0
+                and any((kb.cues.light_verbs.contains_at(tokens, index)
+                         or kb.cues.protest_movements.contains_at(tokens, index)) and not _definite(tokens[index].norm)
+                        and not roles.crosses_clause(tokens, index, trigger.first)
+                        for index in range(max(0, trigger.first - OCCURRENCE_REACH), trigger.first))):
+            factor = trigger.weight / trigger.entry.weight
+            trigger = TriggerMatch(march, trigger.first, trigger.last, march.weight * factor)
         result.append(trigger)
     return result
 
@@ -721,6 +748,34 @@ def _duty_or_blame(event: EventCandidate, trigger: TriggerMatch, tokens: Sequenc
                                             "quad_class": quad_class(call.cameo)})
         return event
     return event
+
+
+THREAT_REACH = 12  # "وهدد التنظيم في بيان نشره أمس بشن هجمات": the threat verb, its subject, the act
+
+
+def _threatened_attacks(events: list[EventCandidate], chosen: list[TriggerMatch], tokens: Sequence[Token],
+                        kb: Knowledge) -> list[EventCandidate]:
+    """An attack a threat verb announces in its clause ("وهدد التنظيم بشن هجمات على السفارات") is
+    the threat's content, as a call's content is the call's: the event is the THREATEN (violence),
+    aimed at whom the attack would hit. When the threat is an event of its own already, the
+    attack is dropped; else the attack becomes that threat."""
+    threats = [t for t in chosen if t.entry.event_type == "THREATEN" and t.weight >= MIN_WEIGHT]
+    violence = kb.lexicon.by_id.get(THREAT_ENTRY)
+    if not threats or violence is None:
+        return events
+    told = any(e.event_type == "THREATEN" for e in events)
+    result = []
+    for event in events:
+        if event.event_type == "ASSAULT" and event.modality == "planned":
+            first = next((i for i, t in enumerate(tokens) if t.start == event.trigger.start), None)
+            if first is not None and any(0 < first - t.first <= THREAT_REACH
+                                         and not roles.crosses_clause(tokens, t.last, first) for t in threats):
+                if told:
+                    continue
+                event = _retyped(event, violence)
+                told = True
+        result.append(event)
+    return result
 
 
 def _one_reading_per_word(events: list[EventCandidate]) -> list[EventCandidate]:
@@ -1292,10 +1347,18 @@ def _candidate(sentence: Sentence, trigger: TriggerMatch, participants: list[Men
                                                  places if not verbal else [], material=not verbal):
         return None  # a noun naming a known thing (الاتفاق، الدعم), not an occurrence
     if not verbal and not (actor or target or location or killed or injured or when
-                           or (entry.event_type in PUBLIC_TYPES and roles.crowd(tokens, trigger))):
-        return None  # nothing ties the word to an occurrence (a protest's crowd does)
+                           or (entry.event_type in PUBLIC_TYPES
+                               and (roles.crowd(tokens, trigger) or _joined(tokens, trigger, kb.cues)))):
+        # (a protest's crowd does, and so does a verb telling it goes on or people join it:
+        # "وتواصلت الاحتجاجات لليوم الثالث", "ودخل الأسرى في إضراب مفتوح عن الطعام")
+        return None  # nothing ties the word to an occurrence
     if (entry.event_type in ANCHORED_TYPES and _nominal(tokens, trigger)
-            and sum(x is not None for x in (actor, target, location, when, killed or injured)) < NOUN_ANCHORS):
+            and sum(x is not None for x in (actor, target, location, when, killed or injured or _toll(owned)))
+            < NOUN_ANCHORS
+            and not _told_happening(tokens, trigger, kb.cues)
+            and not any(c.count is not None and c.first >= trigger.last
+                        and _linked_span(tokens, trigger.last, c.first + 1, kb.cues) for c in counted)):
+        # (a toll the noun caused is a report: "وهذا الهجوم … أوقع أكثر من ألف قتيل")
         return None  # "الهجوم على …" with one anchor: a reference more often than a report
     if entry.event_type == "PROTEST" and (actor is None or actor.kind not in CROWD_KINDS):
         # "تظاهر مئات آخرون أمام مبنى مجلس محافظة بابل": the crowd protests (named once the
@@ -1452,6 +1515,29 @@ def _nominal(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
     return _masdar_shaped(bare)
 
 
+def _joined(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
+    """The protest is told as done: by its own finite verb ("واعتصم المحامون داخل قصر العدل"), or
+    by an occurrence or light verb that governs the noun in its clause, within a few words
+    ("وتواصلت الاحتجاجات", "ونظمت النقابات إضرابا عاما")."""
+    if (trigger.entry.pos == "verb" and not _nominal(tokens, trigger)) or _crowd_went_out(tokens, trigger, cues):
+        return True
+    return any((cues.occurrence.contains_at(tokens, index) or cues.light_verbs.contains_at(tokens, index))
+               and not _definite(tokens[index].norm) and not roles.crosses_clause(tokens, index, trigger.first)
+               for index in range(max(0, trigger.first - OCCURRENCE_REACH), trigger.first))
+
+
+def _toll(owned: list[CasualtyMention] | None) -> int | None:
+    """A toll the event caused with no figure ("سقط عشرات القتلى والجرحى بانفجار …"): still a
+    casualty anchor (1 stands for "some")."""
+    return 1 if owned else None
+
+
+def _told_happening(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -> bool:
+    """A passive auxiliary right before the verbal noun ("تم اغتصابها", "جرى اختطافه"): the pair is
+    the clause's passive verb, a report of the act, not a reference to it."""
+    return trigger.first > 0 and cues.passive_auxiliaries.contains_at(tokens, trigger.first - 1)
+
+
 def _masdar_shaped(word: str) -> bool:
     """اغتيال، اعتقال، انفجار، إطلاق (افتعال/انفعال/إفعال), تفجير، تعذيب (تفعيل), اعتداءات: verbal
     nouns whose shape no finite verb has."""
@@ -1459,7 +1545,10 @@ def _masdar_shaped(word: str) -> bool:
         word = word[1:]
     if word.endswith("ات") and len(word) >= 5:
         return True
-    if word.startswith("ا") and len(word) >= 5 and word[-2] in {"ا", "ي"}:
+    if word.startswith("ا") and len(word) >= 5 and word[-2] == "ا":
+        return True
+    if word.startswith("ا") and len(word) >= 6 and word[-2] == "ي":
+        # (five letters ا?تي? are the passive of a hollow verb of form VIII: اغتيل، اختير، اجتيح)
         return True
     return word.startswith("ت") and len(word) == 5 and word[-2] == "ي"
 
@@ -1736,9 +1825,11 @@ def _existing_deal(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) -
     return _governed(tokens, trigger.first, cues.existing_deal, DEAL_REACH)
 
 
-NEGATIONS = frozenset({"لم", "لن", "ولم", "ولن", "فلم", "فلن"})
+# (لا negates the imperfect that follows it: "لا تستهدف أشخاصا بعينهم")
+NEGATIONS = frozenset({"لم", "لن", "ولم", "ولن", "فلم", "فلن", "لا", "ولا", "فلا"})
 NEGATION_REACH = 2  # "لم يتم خطفهم": the negation, a light verb, the event word
-STILL = frozenset({"يزال", "تزال", "زال", "زالت", "يزالون"})  # "لا يزال القصف مستمرا" is no negation
+# "لا يزال القصف مستمرا", "لا سيما اغتيال …" (especially) are no negation
+STILL = frozenset({"يزال", "تزال", "زال", "زالت", "يزالون", "سيما"})
 
 
 def _negated(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:

@@ -8,6 +8,7 @@ intentions and announced future steps are *planned*.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from hadath.extract.cues import Cues
 from hadath.extract.mentions import Mention
@@ -119,6 +120,37 @@ def _possible(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues) -> b
         if match.last <= trigger.first and trigger.first - match.last <= POSSIBILITY_REACH and not any(
                 tokens[i].norm in CLAUSE_BREAKS for i in range(match.last, trigger.first)):
             return True
+    return _warned_against(tokens, trigger, cues)
+
+
+ADDRESSEE_REACH = 10  # "حذر أولمرت أمس قيادات المجموعات المسلحة في قطاع غزة من …": who is warned, between
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    norm: str
+
+
+_MIN = _Word("من")
+
+
+def _warned_against(tokens: Sequence[HasNorm], trigger: TriggerMatch, cues: Cues) -> bool:
+    """A possibility cue "X من" split by its addressee ("حذر أولمرت قادة الفصائل من الاستمرار في
+    إطلاق الصواريخ"): what someone is warned against is named, not told as happening."""
+    start = max(0, trigger.first - POSSIBILITY_REACH - 1)
+    for index in range(trigger.first - 1, start - 1, -1):
+        word = tokens[index].norm
+        if word in CLAUSE_BREAKS:
+            return False
+        if word != "من":
+            continue
+        for head in range(index - 1, max(-1, index - ADDRESSEE_REACH - 1), -1):
+            if tokens[head].norm in CLAUSE_BREAKS:
+                break
+            match = cues.possibility.match_at([tokens[head], _MIN], 0)
+            if match is not None and match.last == 2:
+                return True
+        return False
     return False
 
 

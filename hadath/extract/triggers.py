@@ -248,11 +248,14 @@ class TriggerLexicon:
 
     def find(self, tokens: Sequence[HasNorm]) -> list[TriggerMatch]:
         """Triggers in one sentence's tokens: longest non-overlapping matches, cues applied, in text order."""
-        token_readings = [readings(token.norm) for token in tokens]
+        token_readings = [trigger_readings(token.norm) for token in tokens]
         raw = _scan(self._entry_index, token_readings)
         if not raw:
             return []
-        cue_hits = _scan(self._cue_index, token_readings) if self._cue_index else []
+        # (only a word with the article reads differently for the cues)
+        cue_hits = (_scan(self._cue_index, [cue_readings(token.norm) if token.norm.startswith(_DEFINITE_HEADS)
+                                            else forms for token, forms in zip(tokens, token_readings, strict=True)])
+                    if self._cue_index else [])
         candidates: list[tuple[int, int, int, int, float]] = []
         for first, last, number, rank in raw:
             weight = self._cued_weight(number, first, last, cue_hits)
@@ -294,6 +297,37 @@ class TriggerLexicon:
                 taken.append(candidate)
         taken.sort(key=lambda c: (c[0], c[1]))
         return [TriggerMatch(self.entries[c[2]], c[0], c[1], round(c[4], 4)) for c in taken]
+
+
+_DEFINITE_HEADS = ("ال", "وال", "فال", "بال", "وبال", "فبال", "كال", "وكال", "لل", "ولل", "فلل")
+
+
+@lru_cache(maxsize=200_000)
+def cue_readings(token: str) -> tuple[str, ...]:
+    """``readings`` for the negative cues, with no pronoun stripped off a word with the article:
+    ال and a possessive never go together, so the final ه of "الدورية" (the patrol; ة is matched
+    as ه) is no pronoun, and the cue "الدوري" (the league) must not match it, nor "طريق" the
+    word "الطريقة" (the manner). (A word whose first letters are ال, إلقائه, loses its pronoun
+    reading here: cues name no such word.)"""
+    forms = readings(token)
+    if not token.startswith(_DEFINITE_HEADS):
+        return forms
+    return tuple(form for form in forms
+                 if token.endswith(form) or (form.startswith("ال") and token.endswith(form[2:])))
+
+
+@lru_cache(maxsize=200_000)
+def trigger_readings(token: str) -> tuple[str, ...]:
+    """``readings`` for the trigger entries: a word with the article takes no pronoun, so its final
+    ه is its taa marbuta and no bare stem is read off it ("العذبة" sweet is not عذب tortured + ه,
+    "القتلة" the killers not قتل, "الطالبة" the student not طالب). A stem that keeps ال stays: the
+    entries are written without the article, so one of theirs that starts with ال has it as root
+    letters (إلغائه → الغاء، التزامه → التزام)."""
+    forms = readings(token)
+    if len(forms) < 4 or not token.startswith(_DEFINITE_HEADS):
+        return forms
+    return tuple(form for form in forms
+                 if form.startswith("ال") or token.endswith(form))
 
 
 def _cue_reaches(cue: NegativeCue, cue_first: int, cue_last: int, first: int, last: int) -> bool:
