@@ -358,3 +358,13 @@ def test_root_letters_alif_lam_keep_their_pronoun_reading() -> None:
     from hadath.extract.triggers import trigger_readings
     assert "الغاء" in trigger_readings("الغائه")  # إلغائه = إلغاء + ه
     assert "عذب" not in trigger_readings("العذبه")
+
+
+def test_culling_animals_is_no_execution() -> None:
+    sentence = ("وارتفعت أسعار البيض في الولايات المتحدة بعد أن أدى ظهور بؤرة لإنفلونزا الطيور إلى إعدام ملايين من "
+                "الدجاجات في أرجاء البلاد، وفقا لبيانات من وزارة الزراعة الأميركية.")
+    assert "ASSAULT" not in types_of(sentence)
+
+
+def test_executing_prisoners_stays_an_assault() -> None:
+    assert "ASSAULT" in types_of("أعدمت السلطات ثلاثة معارضين شنقا في سجن إيفين في الولايات المتحدة.")
