@@ -136,7 +136,7 @@ def _mentions(tokens: Sequence[HasNorm], actors: ActorDictionary, stops: frozens
     name_ends = {last for _, last, label in entities if label == "PERS"}
     extended = [_with_count(tokens, m if m.kind == "person" and m.last in name_ends
                             else _extend(tokens, m, merged, stops), numbers, stops) for m in merged]
-    return _merge_partitives(tokens, _with_person_names(tokens, extended, stops), stops)
+    return _merge_partitives(tokens, _merge_title_bodies(tokens, _with_person_names(tokens, extended, stops)), stops)
 
 
 def _alif_maqsura_ala(tokens: Sequence[HasNorm], raw: str) -> frozenset[int]:
@@ -405,6 +405,28 @@ def _merge_titles(mentions: list[Mention], tokens: Sequence[HasNorm] = ()) -> li
         else:
             merged.append(mention)
     return merged
+
+
+def _merge_title_bodies(tokens: Sequence[HasNorm], mentions: list[Mention]) -> list[Mention]:
+    """"الأمين العام لمجلس التعاون | لدول الخليج العربية | الدكتور جاسم البديوي": the states a
+    body is "of" complete its name in the title, and the holder's name follows: one mention, the
+    person (a reader quotes the title whole, or the name)."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        if (mention.kind == "person" and len(merged) >= 2 and _body_of_title(tokens, merged[-2], merged[-1])
+                and (merged[-1].last == mention.first or _title_words(tokens, merged[-1].last, mention.first))):
+            merged[-2:] = [replace(mention, first=merged[-2].first, country=mention.country or merged[-2].country)]
+        else:
+            merged.append(mention)
+    return merged
+
+
+def _body_of_title(tokens: Sequence[HasNorm], title: Mention, body: Mention) -> bool:
+    """A state behind the preposition ل right after an office or a body ("لمجلس التعاون لدول
+    الخليج العربية"): the genitive that completes the title's name, not a party of its own."""
+    return (bool(tokens) and title.kind in {"government", "organisation"} and body.kind == "state"
+            and title.last == body.first and tokens[body.first].norm.startswith("ل")
+            and not tokens[body.first].norm.startswith("لل"))
 
 
 def _titles_across(tokens: Sequence[HasNorm], title: Mention) -> bool:

@@ -497,13 +497,23 @@ def first_person(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
     """The trigger is a first-person plural imperfect (نرفض، ندعو، ونطالب): the entry lists the
     third-person form (يرفض) of the same verb. A verb whose root starts with ن (ندد، نفى) has
     no such partner."""
-    if trigger.entry.pos != "verb" or trigger.last - trigger.first != 1:
-        return False
     word = tokens[trigger.first].norm
     bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 3 else word
+    if trigger.entry.pos != "verb" or trigger.last - trigger.first != 1:
+        # "وأشد على أيادي القائمين على المركز": a phrase opened by a verb of the first person
+        return trigger.entry.pos == "phrase" and _first_person_singular(bare, _first_words(trigger.entry.patterns))
+    if _first_person_singular(bare, _verb_forms(trigger.entry.patterns)):
+        return True
     if not bare.startswith("ن") or len(bare) < 3:
         return False
     return "ي" + bare[1:] in _verb_forms(trigger.entry.patterns)
+
+
+def _first_person_singular(bare: str, forms: frozenset[str]) -> bool:
+    """أفعل, "I do", of a verb whose perfect has no prefix (أرفض / رفض / يرفض, أشد / شد / يشد): the
+    entry lists the perfect and the third-person imperfect. A form IV perfect (أعرب / يعرب) has no
+    bare perfect beside it, so it is not read as the first person."""
+    return (len(bare) >= 3 and bare.startswith("ا") and bare[1:] in forms and "ي" + bare[1:] in forms)
 
 
 @lru_cache(maxsize=4096)

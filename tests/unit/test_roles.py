@@ -772,3 +772,21 @@ def test_an_office_right_after_a_person_is_the_persons_title() -> None:
     (protest,) = [e for e in events if e.event_type == "ACCUSE"]
     assert protest.actor is not None and "لافروف" in protest.actor.text
     assert protest.target is None or "وزير الخارجية" not in protest.target.text
+
+
+def test_a_first_person_singular_statement_is_the_quoted_speakers() -> None:
+    # "أشد على أيدي": "I shake the hands of", said by the speaker before the colon, not by the
+    # party named nearest before the verb
+    events = _events("وقال رئيس الوزراء العراقي حيدر العبادي: إن الجيش العراقي قاتل ببسالة وأشد على أيدي أبطاله.")
+    (support,) = [e for e in events if e.event_type == "SUPPORT"]
+    assert support.actor is not None and "العبادي" in support.actor.text
+
+
+def test_a_title_completed_by_the_states_of_its_body_joins_the_name() -> None:
+    # "الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور جاسم البديوي": one person
+    tokens = tokens_of("وأشاد الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور جاسم البديوي بجهود الكويت.")
+    mentions = mentions_of_sentence(tokens, load_actors())
+    first = [t.norm for t in tokens].index("الامين")
+    person = next(m for m in mentions if m.first == first)
+    assert person.kind == "person" and tokens[person.last - 1].norm == "البديوي"
+    assert not any(m.kind == "state" and m.first < person.last for m in mentions)
