@@ -192,8 +192,10 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
     if actor is None and not verbal and _conjoined_noun(tokens, trigger):
         # "الجيش الوطني والمقاومة الشعبية سيطرت على الجبال المحيطة ومحاصرة القاعدة": a verbal
         # noun conjoined to the clause's verb shares its subject
-        actor = _subject_before(tokens, trigger, [m for m in pool if m.kind not in PASSIVE_KINDS], cues,
-                                CONJOINED_REACH)
+        # (not the genitive of the verbal noun before it: "تم اعتقال أحد قيادي بوكو حرام وتطهير
+        # عدة معسكرات": who was arrested is that act's victim, not the doer both nouns share)
+        actor = _subject_before(tokens, trigger, [m for m in pool if m.kind not in PASSIVE_KINDS
+                                                  and not _patient_of_noun(tokens, m, cues)], cues, CONJOINED_REACH)
     if actor is None and trigger.entry.event_type in ATTACK_TYPES:
         # "لقي 3 أشخاص مصرعهم … جراء هجوم مباغت شنه عناصر تنظيم داعش": the attack's doer named
         # after an agent marker further on in the sentence.
@@ -647,6 +649,14 @@ def _conjoined_noun(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
     if not word.startswith("و") or word.startswith("وال") or len(word) < 4 or trigger.first == 0:
         return False
     return word[1:] not in load_role_cues()["toll_nouns"]
+
+
+def _patient_of_noun(tokens: Sequence[HasNorm], mention: Mention, cues: Cues) -> bool:
+    """The mention is the genitive of a verbal noun whose genitive suffers the act ("اعتقال X",
+    "تفريق X"): that act's patient."""
+    index = mention.first - 1
+    return index >= 0 and (cues.patient_genitive.contains_at(tokens, index)
+                           or tokens[index].norm in load_role_cues()["patient_nouns"])
 
 
 def _construct_genitive(tokens: Sequence[HasNorm], mention: Mention) -> bool:

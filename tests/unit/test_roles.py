@@ -790,3 +790,11 @@ def test_a_title_completed_by_the_states_of_its_body_joins_the_name() -> None:
     person = next(m for m in mentions if m.first == first)
     assert person.kind == "person" and tokens[person.last - 1].norm == "البديوي"
     assert not any(m.kind == "state" and m.first < person.last for m in mentions)
+
+
+def test_a_conjoined_verbal_noun_takes_no_doer_from_the_previous_nouns_victim() -> None:
+    # "اعتقال أحد قيادي تنظيم داعش وتطهير …": the one arrested suffers the first act; he is not
+    # the subject the second noun shares
+    events = _events("وأعلن الجيش أمس اعتقال أحد قيادي تنظيم داعش وتطهير عدة معسكرات للمسلحين شرق المدينة.")
+    (purge,) = [e for e in events if e.event_type == "ASSAULT"]
+    assert purge.actor is None or "داعش" not in purge.actor.text
