@@ -172,7 +172,10 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # "أعربت بغداد عن رفضها …": a speech noun's speaker is the clause's subject before it.
         before = [m for m in pool if trigger.first - SPEAKER_NOUN_REACH <= m.last <= trigger.first
                   and not _marked_as_target(tokens, m, cues)]
-        actor = before[-1] if before else _noun_agent(tokens, trigger, pool, cues)
+        # "عقدت الهيئة العليا للمفاوضات في الرياض اجتماعا": the subject right after the light verb
+        # holds the talks, not the last name before the noun (a place, a chair's name)
+        actor = _light_verb_subject(tokens, trigger, pool, cues) or (
+            before[-1] if before else _noun_agent(tokens, trigger, pool, cues))
     else:
         # "وكانت الحكومة المحلية في الأنبار وفرت … ممرات آمنة": a subject fronted after كان does
         # what the noun names when no doer is attached to the noun itself
@@ -885,6 +888,22 @@ def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
     genitive = [m for m in pool if trigger.last <= m.first <= trigger.last + 1 and m.kind in AGENT_KINDS
                 and not _marked_as_target(tokens, m, cues) and not _behind_ba(tokens, m)]
     return genitive[0] if genitive else None
+
+
+def _light_verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
+                        cues: Cues) -> Mention | None:
+    """The party right after a light verb (within two words) that governs the event noun in its
+    clause ("أجرى الرئيس … اتصالا"), or after a verb of beginning or resuming (opening_verbs:
+    "بدأت دائرة الجنايات في المحكمة … جلسة محاكمة")."""
+    head = _aside_start(tokens, trigger.first)
+    for index in range(head - 1, max(-1, head - LONG_SUBJECT_WINDOW - 1), -1):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            return None
+        if cues.light_verbs.contains_at(tokens, index) or tokens[index].norm in load_role_cues()["opening_verbs"]:
+            between = [m for m in pool if index < m.first and m.last <= trigger.first
+                       and not _marked_as_target(tokens, m, cues)]
+            return between[0] if between and between[0].first <= index + 2 else None
+    return None
 
 
 def _behind_ba(tokens: Sequence[HasNorm], mention: Mention) -> bool:

@@ -798,3 +798,19 @@ def test_a_conjoined_verbal_noun_takes_no_doer_from_the_previous_nouns_victim() 
     events = _events("وأعلن الجيش أمس اعتقال أحد قيادي تنظيم داعش وتطهير عدة معسكرات للمسلحين شرق المدينة.")
     (purge,) = [e for e in events if e.event_type == "ASSAULT"]
     assert purge.actor is None or "داعش" not in purge.actor.text
+
+
+def test_the_subject_of_a_verb_of_beginning_does_what_its_object_noun_names() -> None:
+    # "بدأت دائرة الجنايات … برئاسة القاضي … جلسة محاكمة": the court holds the trial, not the
+    # judge named last before the noun
+    events = _events("بدأت دائرة الجنايات في محكمة الاستئناف برئاسة القاضي سالم الخالد أمس جلسة محاكمة "
+                     "المتهمين بتفجير السفارة.")
+    (trial,) = [e for e in events if e.event_type == "ACCUSE"]
+    assert trial.actor is not None and trial.actor.text == "دائرة الجنايات"
+
+
+def test_the_opening_verbs_are_a_role_cue_list() -> None:
+    from hadath.extract.actors import load_role_cues
+    from hadath.text.normalize import normalize
+
+    assert {normalize("بدأت"), normalize("استأنف")} <= load_role_cues()["opening_verbs"]
