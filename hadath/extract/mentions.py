@@ -104,7 +104,8 @@ def _mentions(tokens: Sequence[HasNorm], actors: ActorDictionary, stops: frozens
               entities: Sequence[tuple[int, int, str]] = ()) -> list[Mention]:
     """The mentions of :func:`mentions_of_sentence` without their raw-text offsets."""
     found = []
-    for match in _split_false_constructs(tokens, actors, actors.find(tokens)):
+    matches = _split_false_constructs(tokens, actors, actors.find(tokens))
+    for match in matches:
         entry = match.entry
         if match.last - match.first == 1 and match.first in stops and entry.kind != "state":
             continue  # "متهما المملكة": the event word (accusing), not the noun it spells (a suspect)
@@ -136,6 +137,9 @@ def _mentions(tokens: Sequence[HasNorm], actors: ActorDictionary, stops: frozens
     name_ends = {last for _, last, label in entities if label == "PERS"}
     extended = [_with_count(tokens, m if m.kind == "person" and m.last in name_ends
                             else _extend(tokens, m, merged, stops), numbers, stops) for m in merged]
+    drawn = [_drawn_from_states(tokens, m, matches, stops) for m in extended]
+    grown = [d for d, m in zip(drawn, extended, strict=True) if d.last != m.last]
+    extended = [m for m in drawn if not any(g.first <= m.first and m.last <= g.last and g is not m for g in grown)]
     return _merge_partitives(tokens, _merge_title_bodies(tokens, _with_person_names(tokens, extended, stops)), stops)
 
 
@@ -405,6 +409,29 @@ def _merge_titles(mentions: list[Mention], tokens: Sequence[HasNorm] = ()) -> li
         else:
             merged.append(mention)
     return merged
+
+
+def _drawn_from_states(tokens: Sequence[HasNorm], mention: Mention, matches: list[ActorMatch],
+                       stops: frozenset[int]) -> Mention:
+    """"قوات مشتركة من نيجيريا والنيجر وتشاد", "مقاتلين من تونس": an indefinite category and the
+    states it is drawn from (من, then states joined by و) are one participant: the states say who
+    the category is, and a reader quotes the words whole."""
+    if not _generic(mention) or mention.kind in GENERIC_KINDS or tokens[mention.first].norm.startswith(("ال", "وال")):
+        return mention
+    index = mention.last
+    if index >= len(tokens) or tokens[index].norm != "من" or index in stops:
+        return mention
+    states = {m.first: m.last for m in matches if m.entry.kind == "state"}
+    last = None
+    cursor = index + 1
+    while cursor in states and not any(i in stops for i in range(cursor, states[cursor])):
+        last = states[cursor]
+        if last >= len(tokens) or not tokens[last].norm.startswith("و") or last + 1 > len(tokens):
+            break
+        cursor = last  # "والنيجر": the dictionary reads the name behind the conjunction
+    if last is None:
+        return mention
+    return replace(mention, last=last)
 
 
 def _merge_title_bodies(tokens: Sequence[HasNorm], mentions: list[Mention]) -> list[Mention]:

@@ -814,3 +814,16 @@ def test_the_opening_verbs_are_a_role_cue_list() -> None:
     from hadath.text.normalize import normalize
 
     assert {normalize("بدأت"), normalize("استأنف")} <= load_role_cues()["opening_verbs"]
+
+
+def test_a_category_drawn_from_states_is_one_participant() -> None:
+    # "قوات مشتركة من مصر والسودان وليبيا": the states say whose forces; no state is a party apart
+    tokens = tokens_of("وشنت قوات مشتركة من مصر والسودان وليبيا هجوما واسعا على مواقع المسلحين أمس.")
+    words = [t.norm for t in tokens]
+    mentions = mentions_of_sentence(tokens, load_actors())
+    forces = next(m for m in mentions if m.first == words.index("قوات"))
+    assert forces.last == words.index("وليبيا") + 1
+    assert not any(m.kind == "state" for m in mentions)
+    (attack,) = [e for e in _events("وشنت قوات مشتركة من مصر والسودان وليبيا هجوما واسعا على مواقع المسلحين أمس.")
+                 if e.event_type == "ASSAULT"]
+    assert attack.actor is not None and attack.actor.text == "قوات مشتركة من مصر والسودان وليبيا"
