@@ -155,7 +155,7 @@ def _alif_maqsura_ala(tokens: Sequence[HasNorm], raw: str) -> frozenset[int]:
 TITLE_KINDS = frozenset({"government", "organisation", "military", "police"})
 NAME_PARTS = 6  # words after the first name: "صالح بن شعيل بن سودان الأحمدي"
 NAME_STOPS = NOT_A_NOUN | TIME_WORDS | PHRASE_STOPS | frozenset(normalize(w) for w in {
-    "خلال", "بعد", "قبل", "لدى", "عند", "حول", "قد", "انه", "انها", "الذي", "التي", "ان", "إن", "أن", "أمس"})
+    "خلال", "بعد", "قبل", "لدى", "عند", "حول", "قد", "انه", "انها", "الذي", "التي", "ان", "إن", "أن", "بأن", "أمس"})
 
 
 def _with_person_names(tokens: Sequence[HasNorm], mentions: list[Mention], stops: frozenset[int]) -> list[Mention]:

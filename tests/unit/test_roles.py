@@ -827,3 +827,11 @@ def test_a_category_drawn_from_states_is_one_participant() -> None:
     (attack,) = [e for e in _events("وشنت قوات مشتركة من مصر والسودان وليبيا هجوما واسعا على مواقع المسلحين أمس.")
                  if e.event_type == "ASSAULT"]
     assert attack.actor is not None and attack.actor.text == "قوات مشتركة من مصر والسودان وليبيا"
+
+
+def test_the_complementizer_bi_anna_is_no_given_name() -> None:
+    # "قضت المحكمة بأن …": بأن (matching form بان) opens a clause; it is not the name Ban after a title
+    tokens = tokens_of("وقضت المحكمة بأن يتم الإفراج عن المعتقلين خلال أسبوع.")
+    words = [t.norm for t in tokens]
+    mentions = mentions_of_sentence(tokens, load_actors())
+    assert not any(m.first < words.index("بان") < m.last for m in mentions)
