@@ -886,8 +886,21 @@ def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
     if cues.patient_genitive.contains_at(tokens, trigger.first):
         return None
     genitive = [m for m in pool if trigger.last <= m.first <= trigger.last + 1 and m.kind in AGENT_KINDS
-                and not _marked_as_target(tokens, m, cues) and not _behind_ba(tokens, m)]
+                and not _marked_as_target(tokens, m, cues) and not _behind_ba(tokens, m)
+                and not (trigger.entry.event_type in GIVING_TYPES and _behind_lam(tokens, m))]
     return genitive[0] if genitive else None
+
+
+# Acts of giving: "مساعدات لليمن", "خصص مبالغ لمنظمة الصحة العالمية" — the party behind ل after
+# them receives (an attack's ل names its doer: "هجوم لبوكو حرام").
+GIVING_TYPES = frozenset({"AID"})
+
+
+def _behind_lam(tokens: Sequence[HasNorm], mention: Mention) -> bool:
+    """A name behind the preposition ل ("لمنظمة الصحة العالمية", "لليمن")."""
+    word = tokens[mention.first].norm
+    bare = word[1:] if word[:1] in {"و", "ف"} and mention.proclitic > 1 else word
+    return mention.proclitic > 0 and bare[:1] == "ل"
 
 
 def _light_verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],

@@ -835,3 +835,10 @@ def test_the_complementizer_bi_anna_is_no_given_name() -> None:
     words = [t.norm for t in tokens]
     mentions = mentions_of_sentence(tokens, load_actors())
     assert not any(m.first < words.index("بان") < m.last for m in mentions)
+
+
+def test_a_party_behind_lam_after_aid_receives_it() -> None:
+    # "خصص مبالغ لمنظمة الصحة العالمية": the organisation receives the funds, it does not give them
+    (aid,) = [e for e in _events("وقد خصص مبالغ لمنظمة الصحة العالمية لإغاثة النازحين في عدن.")
+              if e.event_type == "AID"]
+    assert aid.actor is None or "الصحة" not in aid.actor.text
