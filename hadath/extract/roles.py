@@ -1112,6 +1112,19 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
                    or (addressed and _object_genitive(tokens, m, opening)
                        and not crosses_clause(tokens, trigger.last, start)))
               and not _part_of(tokens, actor, m) and not _title_of(tokens, actor, m)]
+    preposition = CALLING_ENTRIES.get(trigger.entry.id) if addressed else None
+    called = next((m for m in window if preposition is not None and m.last < len(tokens)
+                   and tokens[m.last].norm == preposition and not _marked_as_target(tokens, m, cues)), None)
+    while called is not None and tokens[called.first].norm.startswith("و"):
+        # ("الدول العربية والمجتمع الدولي إلى": the first of the conjoined parties called on)
+        conjunct = next((m for m in window if m.last == called.first), None)
+        if conjunct is None:
+            break
+        called = conjunct
+    if called is not None:
+        # "دعت الأمم المتحدة الحكومة السورية إلى وقف القصف على المدنيين": the one named before the
+        # preposition of what is asked is called on, not a party inside what is asked
+        return called
     marked = [m for m in window if _marked_as_target(tokens, m, cues)]
     described = _described_doer(tokens, trigger, start) if addressed or statement else None
     if described is not None and all(described.first < m.first for m in window):

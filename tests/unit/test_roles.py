@@ -842,3 +842,14 @@ def test_a_party_behind_lam_after_aid_receives_it() -> None:
     (aid,) = [e for e in _events("وقد خصص مبالغ لمنظمة الصحة العالمية لإغاثة النازحين في عدن.")
               if e.event_type == "AID"]
     assert aid.actor is None or "الصحة" not in aid.actor.text
+
+
+def test_the_one_named_before_what_is_asked_is_called_on() -> None:
+    # "دعت X Y إلى …": Y is called on, not a party inside what is asked ("على المدنيين")
+    (call,) = [e for e in _events("دعت الأمم المتحدة الحكومة السورية إلى وقف القصف على المدنيين.")
+               if e.event_type == "REQUEST"]
+    assert call.target is not None and call.target.text == "الحكومة السورية"
+    # and of conjoined parties called on, the first
+    (urge,) = [e for e in _events("وحث وزير الخارجية الأردني الدول العربية والمجتمع الدولي على دعم اللاجئين.")
+               if e.event_type == "REQUEST"]
+    assert urge.target is not None and urge.target.text == "الدول العربية"
