@@ -184,7 +184,8 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # "أن الوزير شكري توجه … لإجراء مشاورات مع": who goes (the governing verb's subject) is
         # who consults, not the speaker reporting it.
         actor = _subject_before(tokens, trigger, pool, cues, PURPOSE_REACH)
-    if actor is not None and actor.kind == "civilians" and trigger.entry.event_type in SUFFERING_TYPES:
+    if actor is not None and trigger.entry.event_type in SUFFERING_TYPES and (
+            actor.kind == "civilians" or _counted_after_verb(tokens, trigger, actor)):
         # "قتل 38 سائحا": civilians after a passive verb of violence suffer it, they don't do it;
         # "إن الشرطة اعتقلت 300 شخص": the doer, if any, is the subject before the verb.
         rest = [m for m in pool if m is not actor]
@@ -375,6 +376,14 @@ def counted(tokens: Sequence[HasNorm], mention: Mention) -> bool:
     """The mention opens with a count ("ما لا يقل عن 260 مقاتلا"): fighters counted are more
     often the fallen than the doers."""
     return number_at(tokens, mention.first) is not None
+
+
+def _counted_after_verb(tokens: Sequence[HasNorm], trigger: TriggerMatch, mention: Mention) -> bool:
+    """"قتل ثلاثة جنود أتراك في هجوم", "اعتقل 12 عنصرا من الشرطة": a count right after a bare
+    verb of force is its passive subject, the victims (an active verb's subject is a party, not
+    a number of its members)."""
+    return (trigger.entry.pos == "verb" and trigger.last - trigger.first == 1 and mention.first == trigger.last
+            and counted(tokens, mention))
 
 
 def armed_party(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention],

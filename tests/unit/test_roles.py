@@ -853,3 +853,12 @@ def test_the_one_named_before_what_is_asked_is_called_on() -> None:
     (urge,) = [e for e in _events("وحث وزير الخارجية الأردني الدول العربية والمجتمع الدولي على دعم اللاجئين.")
                if e.event_type == "REQUEST"]
     assert urge.target is not None and urge.target.text == "الدول العربية"
+
+
+def test_a_count_right_after_a_verb_of_force_suffers_it() -> None:
+    # "قتل ثلاثة جنود أتراك في هجوم شنه مسلحون": the soldiers were killed (the unvowelled verb is
+    # passive); the attackers named after the agent word did it
+    (attack,) = [e for e in _events("قتل ثلاثة جنود أتراك في هجوم شنه مسلحون من حزب العمال الكردستاني "
+                                    "على نقطة عسكرية.") if e.event_type == "ASSAULT"]
+    assert attack.target is not None and attack.target.text == "ثلاثة جنود أتراك"
+    assert attack.actor is not None and "حزب العمال" in attack.actor.text
