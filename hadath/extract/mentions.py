@@ -109,7 +109,9 @@ def _mentions(tokens: Sequence[HasNorm], actors: ActorDictionary, stops: frozens
         entry = match.entry
         if match.last - match.first == 1 and match.first in stops and entry.kind != "state":
             continue  # "متهما المملكة": the event word (accusing), not the noun it spells (a suspect)
-        if entry.kind == "state" and (_used_as_place(tokens, match.first) or _is_adjective(tokens, match, stops)
+        if entry.kind == "state" and (_used_as_place(tokens, match.first)
+                                      or (_is_adjective(tokens, match, stops)
+                                          and not _conjoined_state(tokens, match, matches, stops))
                                       or (match.first - 1 not in stops and _in_named(tokens, actors, match))):
             continue
         if (entry.kind in METONYM_KINDS and match.last - match.first == 1 and match.first > 0
@@ -550,6 +552,16 @@ PRONOUN_ENDINGS = ("ها", "هما")
 def _continues_phrase(token: str) -> bool:
     return (token.startswith("ال") and len(token) > 3 and token not in PHRASE_STOPS
             and not token.endswith(PRONOUN_ENDINGS))
+
+
+def _conjoined_state(tokens: Sequence[HasNorm], match: ActorMatch, matches: list[ActorMatch],
+                     stops: frozenset[int]) -> bool:
+    """"وقعت مصر والسعودية": a state's name behind و right after another state's name is a second
+    state, not an adjective of the first (a nisba spells both: السعودية، العربية); after an
+    adjective it is another adjective ("في السجون المصرية والأمريكية")."""
+    return tokens[match.first].norm.startswith("و") and any(
+        m.entry.kind == "state" and m.last == match.first and m is not match and not _is_adjective(tokens, m, stops)
+        for m in matches)
 
 
 def _is_adjective(tokens: Sequence[HasNorm], match: object, stops: frozenset[int] = frozenset()) -> bool:

@@ -236,6 +236,8 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # "اعتقلت الشرطة صحفيين", "اختطاف مراسل": the press report events, but suffer them too
         press = [m for m in participants if m.kind in REPORTER_KINDS and not _overlaps(m, trigger) and m is not exclude]
         target = _target(tokens, trigger, press, cues, actor) if press else None
+    if actor is not None and target is None and trigger.entry.event_type in SYMMETRIC_TYPES:
+        actor, target = _conjoined_parties(tokens, actor, pool)
     if trigger.entry.id in cues.host_entries:
         return target, actor  # "استقبل الملك الوزير": the visitor acts, the host receives
     if trigger.entry.event_type in SUFFERING_TYPES:
@@ -246,6 +248,29 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
     if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
         target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues, trigger), participants)
     return actor, target
+
+
+# Acts two parties do together: GUIDELINES lists each party as actor and as target.
+SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _conjoined_parties(tokens: Sequence[HasNorm], actor: Mention,
+                       pool: list[Mention]) -> tuple[Mention, Mention | None]:
+    """"وقعت مصر والسعودية اتفاقية", "اجتمع الوزير ونظيره": the doer of a joint act joined by و to
+    another party; the first is the actor, the other the target."""
+    if tokens[actor.first].norm.startswith("و"):
+        first = next((m for m in pool if m.last == actor.first), None)
+        if first is not None:
+            return first, actor
+    if actor.last >= len(tokens) or not tokens[actor.last].norm.startswith("و"):
+        return actor, None
+    # (a title may open the second party: "ونظيره الأردني ناصر جودة")
+    second = next((m for m in pool if actor.last <= m.first <= actor.last + CONJUNCT_TITLE_WORDS
+                   and all(t.norm.isalpha() and t.norm not in PREPOSITIONS for t in tokens[actor.last:m.first])), None)
+    return actor, second
+
+
+CONJUNCT_TITLE_WORDS = 2
 
 
 SLASHES = frozenset({"/"})
@@ -380,10 +405,12 @@ def counted(tokens: Sequence[HasNorm], mention: Mention) -> bool:
 
 def _counted_after_verb(tokens: Sequence[HasNorm], trigger: TriggerMatch, mention: Mention) -> bool:
     """"قتل ثلاثة جنود أتراك في هجوم", "اعتقل 12 عنصرا من الشرطة": a count right after a bare
-    verb of force is its passive subject, the victims (an active verb's subject is a party, not
-    a number of its members)."""
+    verb of force that spells its passive too (victim_verbs) is its passive subject, the victims
+    ("احتل عشرات المقاتلين مسجدا": a verb of taking is active, its counted subject acts)."""
+    word = tokens[trigger.first].norm
+    bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 3 else word
     return (trigger.entry.pos == "verb" and trigger.last - trigger.first == 1 and mention.first == trigger.last
-            and counted(tokens, mention))
+            and bare in load_role_cues()["victim_verbs"] and counted(tokens, mention))
 
 
 def armed_party(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention],
@@ -924,7 +951,15 @@ def _light_verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: 
         if cues.light_verbs.contains_at(tokens, index) or tokens[index].norm in load_role_cues()["opening_verbs"]:
             between = [m for m in pool if index < m.first and m.last <= trigger.first
                        and not _marked_as_target(tokens, m, cues)]
-            return between[0] if between and between[0].first <= index + 2 else None
+            if not between or between[0].first > index + 2:
+                return None
+            # (a title's body, then the person holding it: "أجرى رئيس كتلة «المستقبل» النائب سعد
+            # الحريري اتصالات"; not a person behind a preposition, "برئاسة القاضي …", nor one
+            # joined by و, "ونظيره الأردني ناصر جودة": a second party)
+            people = [m for m in between if m.kind == "person" and not any(
+                t.norm in PREPOSITIONS or t.norm.startswith(("ب", "ل", "و"))
+                for t in tokens[between[0].last:m.first + 1])]
+            return people[-1] if people else between[0]
     return None
 
 

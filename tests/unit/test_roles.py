@@ -862,3 +862,37 @@ def test_a_count_right_after_a_verb_of_force_suffers_it() -> None:
                                     "على نقطة عسكرية.") if e.event_type == "ASSAULT"]
     assert attack.target is not None and attack.target.text == "ثلاثة جنود أتراك"
     assert attack.actor is not None and "حزب العمال" in attack.actor.text
+
+
+def test_a_state_joined_to_another_by_wa_is_a_second_party_not_an_adjective() -> None:
+    # "مصر والسعودية": السعودية is a nisba in form, but after و and a state it is the second state
+    tokens = tokens_of("وقعت مصر والسعودية اتفاقية للتعاون العسكري أمس.")
+    assert [m.kind for m in mentions_of_sentence(tokens, load_actors())] == ["state", "state"]
+
+
+def test_the_parties_of_a_joint_act_joined_by_wa_are_actor_and_target() -> None:
+    (deal,) = [e for e in _events("وقعت مصر والسعودية اتفاقية للتعاون العسكري أمس.") if e.event_type == "AGREE"]
+    assert (deal.actor.text, deal.target.text) == ("مصر", "السعودية")
+    (talks,) = [e for e in _events("وعقد وزير الخارجية المصري سامح شكري ونظيره الأردني ناصر جودة محادثات "
+                                   "في عمان أمس.") if e.event_type == "CONSULT"]
+    assert talks.actor is not None and "شكري" in talks.actor.text
+    assert talks.target is not None and "جودة" in talks.target.text
+
+
+def test_a_counted_subject_of_a_verb_of_taking_acts() -> None:
+    # "احتل عشرات من المقاتلين … مسجدا": only verbs that spell their passive too (victim_verbs)
+    # make a count after them the victims
+    (seizure,) = [e for e in _events("احتل عشرات من المقاتلين الموالين لطالبان أمس مسجدا في منطقة قبلية.")
+                  if e.event_type == "COERCE"]
+    assert seizure.actor is not None and seizure.actor.text.startswith("عشرات")
+
+
+def test_a_nisba_after_another_nisba_is_an_adjective_not_a_state() -> None:
+    tokens = tokens_of("وقال إنه تعرض لتعذيب كبير في السجون المصرية والأمريكية.")
+    assert not any(m.kind == "state" for m in mentions_of_sentence(tokens, load_actors()))
+
+
+def test_the_person_holding_a_title_after_a_light_verb_makes_the_call() -> None:
+    (call,) = [e for e in _events("وأجرى رئيس تيار «المستقبل» النائب سعد الحريري اتصالا هاتفيا برئيس الوزراء "
+                                  "التركي أمس.") if e.event_type == "CONSULT"]
+    assert call.actor is not None and "الحريري" in call.actor.text
