@@ -573,8 +573,10 @@ def _is_adjective(tokens: Sequence[HasNorm], match: object, stops: frozenset[int
     previous = tokens[first - 1].norm if first > 0 else ""
     if previous in TIME_WORDS:
         return False
-    if first - 1 in stops and previous.endswith("ت") and not previous.startswith(("ال", "وال")):
-        return False  # a feminine perfect verb (the sentence's trigger) takes the state as its subject
+    if previous.endswith("ت") and not previous.startswith(("ال", "وال")):
+        # a feminine perfect verb takes the state as its subject ("أدانت السعودية", "قدمت السعودية
+        # مساعدات"); a plural noun without the article takes it as its genitive ("مساعدات السعودية")
+        return False
     return last - first == 1 and nisba and previous.isalpha() and previous not in NOT_A_NOUN
 
 

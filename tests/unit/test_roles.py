@@ -896,3 +896,12 @@ def test_the_person_holding_a_title_after_a_light_verb_makes_the_call() -> None:
     (call,) = [e for e in _events("وأجرى رئيس تيار «المستقبل» النائب سعد الحريري اتصالا هاتفيا برئيس الوزراء "
                                   "التركي أمس.") if e.event_type == "CONSULT"]
     assert call.actor is not None and "الحريري" in call.actor.text
+
+
+def test_a_state_nisba_after_a_feminine_perfect_verb_is_its_subject() -> None:
+    # "قدمت السعودية مساعدات": السعودية is the subject of قدمت, not an adjective of the verb
+    tokens = tokens_of("قدمت السعودية مساعدات إنسانية لليمن بقيمة 100 مليون دولار أمس.")
+    assert any(m.kind == "state" and m.first == 1 for m in mentions_of_sentence(tokens, load_actors()))
+    (aid,) = [e for e in _events("قدمت السعودية مساعدات إنسانية لليمن بقيمة 100 مليون دولار أمس.")
+              if e.event_type == "AID"]
+    assert aid.actor is not None and aid.actor.text == "السعودية"
