@@ -905,3 +905,11 @@ def test_a_state_nisba_after_a_feminine_perfect_verb_is_its_subject() -> None:
     (aid,) = [e for e in _events("قدمت السعودية مساعدات إنسانية لليمن بقيمة 100 مليون دولار أمس.")
               if e.event_type == "AID"]
     assert aid.actor is not None and aid.actor.text == "السعودية"
+
+
+def test_who_imposes_sanctions_imposes_them() -> None:
+    # "فرضت X عقوبات على Y": فرض is a light verb, its subject does what the noun names
+    (sanctions,) = [e for e in _events("فرضت الولايات المتحدة عقوبات جديدة على روسيا أمس.")
+                    if e.event_type == "SANCTION"]
+    assert sanctions.actor is not None and sanctions.actor.text == "الولايات المتحدة"
+    assert sanctions.target is not None and sanctions.target.text == "روسيا"
