@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from hadath.extract.actors import ActorDictionary, ActorMatch, PersonNames, load_person_names, load_role_cues
 from hadath.extract.numbers import NumberMention, find_numbers
-from hadath.text.normalize import normalize
+from hadath.text.normalize import has_arabic, normalize
 from hadath.text.phrases import HasNorm
 
 # A state name after these words is a place ("في العراق"), not a participant.
@@ -527,8 +527,10 @@ def _extend(tokens: Sequence[HasNorm], mention: Mention, others: list[Mention],
             stops: frozenset[int] = frozenset()) -> Mention:
     """Stretch a mention over the definite words that complete it ("مجلس عشائر" + "العراق العربيه")."""
     last = mention.last
-    if mention.kind == "person" and tokens[last - 1].norm.startswith(("ال", "وال")):
-        return mention  # a definite family name closes a name: "وأعلن العبادي التزامه"
+    if mention.kind == "person" and (tokens[last - 1].norm.startswith(("ال", "وال")) or _listed_person(mention)):
+        # a definite family name closes a name: "وأعلن العبادي التزامه"; so does the last word of
+        # a name the dictionary lists: "مع نظيره البريطاني فيليب هاموند الأزمة السورية"
+        return mention
     starts = {m.first for m in others} | stops
     honorifics = load_person_names().honorifics
     if (mention.kind not in {"person", "state"} and last + 1 < len(tokens) and last not in starts
@@ -547,6 +549,11 @@ def _extend(tokens: Sequence[HasNorm], mention: Mention, others: list[Mention],
 # Pronoun suffixes no word with the article takes: "التزامها" is التزام + ها, not ال + a noun.
 # (Not ه, which also spells ة, nor هم / كم, which end المتهم، الحكم.)
 PRONOUN_ENDINGS = ("ها", "هما")
+
+
+def _listed_person(mention: Mention) -> bool:
+    """A person the actor dictionary names (its canonical name, not the words of the text)."""
+    return mention.kind == "person" and not has_arabic(mention.name)
 
 
 def _continues_phrase(token: str) -> bool:

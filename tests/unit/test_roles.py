@@ -913,3 +913,10 @@ def test_who_imposes_sanctions_imposes_them() -> None:
                     if e.event_type == "SANCTION"]
     assert sanctions.actor is not None and sanctions.actor.text == "الولايات المتحدة"
     assert sanctions.target is not None and sanctions.target.text == "روسيا"
+
+
+def test_a_listed_persons_name_takes_no_definite_words_after_it() -> None:
+    # "مع نظيره البريطاني فيليب هاموند الأزمة السورية": the crisis is what was discussed
+    (talks,) = [e for e in _events("بحث وزير الخارجية السعودي عادل الجبير مع نظيره البريطاني فيليب هاموند "
+                                   "الأزمة السورية في لندن أمس.") if e.event_type == "CONSULT"]
+    assert talks.target is not None and talks.target.text.endswith("هاموند")
