@@ -236,6 +236,11 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # "اعتقلت الشرطة صحفيين", "اختطاف مراسل": the press report events, but suffer them too
         press = [m for m in participants if m.kind in REPORTER_KINDS and not _overlaps(m, trigger) and m is not exclude]
         target = _target(tokens, trigger, press, cues, actor) if press else None
+    received = _received_from(tokens, trigger, pool, actor)
+    if received is not None:
+        # "تلقى الرئيس اتصالا هاتفيا من نظيره", "يتلقى الدعم من أجهزة استخبارات": the one after
+        # من calls or gives; the receiving verb's subject is whom the act is aimed at
+        actor, target = received, actor
     if actor is not None and target is None and trigger.entry.event_type in SYMMETRIC_TYPES:
         actor, target = _conjoined_parties(tokens, actor, pool)
     if trigger.entry.id in cues.host_entries:
@@ -248,6 +253,26 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
     if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
         target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues, trigger), participants)
     return actor, target
+
+
+RECEIVING_REACH = 8  # "تلقى الرئيس المصري عبد الفتاح السيسي اتصالا"
+
+
+def _received_from(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
+                   actor: Mention | None) -> Mention | None:
+    """The party after من when a verb of receiving governs the trigger and its subject was taken
+    as the actor: who sends the call, the letter or the aid."""
+    if actor is None or actor.last > trigger.first:
+        return None
+    index = _cue_verb_before(tokens, trigger, load_role_cues()["receiving_verbs"], RECEIVING_REACH)
+    if index is None or actor.first <= index:
+        return None  # (the actor must be the receiving verb's subject, named after it)
+    for position in range(trigger.first, min(len(tokens), trigger.last + 3)):
+        if tokens[position].norm == "من":
+            return next((m for m in pool if m.first == position + 1 and m is not actor), None)
+        if tokens[position].norm.startswith("من") and position >= trigger.last:
+            return None  # "منه", "منها": a pronoun, named before
+    return None
 
 
 # Acts two parties do together: GUIDELINES lists each party as actor and as target.

@@ -920,3 +920,11 @@ def test_a_listed_persons_name_takes_no_definite_words_after_it() -> None:
     (talks,) = [e for e in _events("بحث وزير الخارجية السعودي عادل الجبير مع نظيره البريطاني فيليب هاموند "
                                    "الأزمة السورية في لندن أمس.") if e.event_type == "CONSULT"]
     assert talks.target is not None and talks.target.text.endswith("هاموند")
+
+
+def test_who_calls_is_the_actor_and_who_receives_the_call_the_target() -> None:
+    # "تلقى X اتصالا هاتفيا من Y": Y calls X
+    (call,) = [e for e in _events("تلقى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا من الرئيس الأمريكي "
+                                  "باراك أوباما أمس.") if e.event_type == "CONSULT"]
+    assert call.actor is not None and "أوباما" in call.actor.text
+    assert call.target is not None and "السيسي" in call.target.text
