@@ -1341,6 +1341,12 @@ def _aside_start(tokens: Sequence[HasNorm], first: int) -> int:
     return first
 
 
+def _crowd_genitive(head: str, word: str) -> bool:
+    """An indefinite count word (آلاف، مئات، عشرات) and a definite plural of people after it."""
+    return (head in load_role_cues()["count_words"] and word.startswith("ال") and word.isalpha()
+            and word.endswith(HUMAN_PLURAL) and word not in OBJECT_FILLERS and len(word) > 5)
+
+
 def crowd(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
     """"تظاهر مئات آخرون", "شارك فيها الآلاف من المواطنين", "تجمع المتظاهرون": who protests, when
     no listed actor does; the nearest crowd phrase in the trigger's clause."""
@@ -1364,6 +1370,8 @@ def crowd(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
         if (bare in CROWD_HEADS and last + 1 < len(tokens) and tokens[last].norm == "من"
                 and tokens[last + 1].norm.isalpha()):
             last += 2  # "الآلاف من المواطنين", "عدد من المتظاهرين"
+        elif last == index + 1 and _crowd_genitive(bare, tokens[last].norm if last < len(tokens) else ""):
+            last += 1  # "آلاف الأردنيين", "مئات المتظاهرين": the people counted, in the genitive
         distance = min(abs(index - trigger.first), abs(index - trigger.last))
         first_token, last_token = tokens[index], tokens[last - 1]
         mention = Mention(index, last, " ".join(t.norm for t in tokens[index:last]), "civilians", None,

@@ -928,3 +928,9 @@ def test_who_calls_is_the_actor_and_who_receives_the_call_the_target() -> None:
                                   "باراك أوباما أمس.") if e.event_type == "CONSULT"]
     assert call.actor is not None and "أوباما" in call.actor.text
     assert call.target is not None and "السيسي" in call.target.text
+
+
+def test_a_crowd_is_the_count_and_the_people_counted() -> None:
+    (protest,) = [e for e in _events("تظاهر آلاف الأردنيين أمام السفارة الإسرائيلية في عمان أمس.")
+                  if e.event_type == "PROTEST"]
+    assert protest.actor is not None and protest.actor.text == "آلاف الأردنيين"
