@@ -101,7 +101,11 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # "قصفت طائرات التحالف": the pattern took the subject's first word ("طائرات"); the
         # participant it cut into is the doer.
         actor = absorbed[0]
-        return actor, _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
+        target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
+        if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
+            # "شنت طائرات إسرائيلية غارات على مواقع لحركة حماس": what was hit, as below
+            target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues, trigger), participants)
+        return actor, target
     if trigger.entry.id in REPELLING_ENTRIES:
         return _repelled(tokens, trigger, pool, cues, exclude)
     if tokens[trigger.first].norm.startswith(CHARGED_WITH):

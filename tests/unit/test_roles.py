@@ -934,3 +934,10 @@ def test_a_crowd_is_the_count_and_the_people_counted() -> None:
     (protest,) = [e for e in _events("تظاهر آلاف الأردنيين أمام السفارة الإسرائيلية في عمان أمس.")
                   if e.event_type == "PROTEST"]
     assert protest.actor is not None and protest.actor.text == "آلاف الأردنيين"
+
+
+def test_what_was_hit_is_the_facility_when_the_trigger_takes_the_doers_first_word() -> None:
+    # "شنت طائرات …": the trigger pattern holds "طائرات"; the target is still "مواقع لحركة حماس"
+    (raid,) = [e for e in _events("شنت طائرات إسرائيلية غارات على مواقع لحركة حماس في قطاع غزة فجر اليوم.")
+               if e.event_type == "ASSAULT"]
+    assert raid.target is not None and raid.target.text == "مواقع لحركة حماس"
