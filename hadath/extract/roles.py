@@ -1184,7 +1184,9 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
                    or (m.first == opening and not crosses_clause(tokens, trigger.last, start))
                    or (addressed and _object_genitive(tokens, m, opening)
                        and not crosses_clause(tokens, trigger.last, start)))
-              and not _part_of(tokens, actor, m) and not _title_of(tokens, actor, m)]
+              and not _part_of(tokens, actor, m) and not _title_of(tokens, actor, m)
+              and not (addressed and trigger.entry.event_type in STATEMENT_OBJECT_TYPES
+                       and _patient_of_noun(tokens, m, cues))]
     preposition = CALLING_ENTRIES.get(trigger.entry.id) if addressed else None
     called = next((m for m in window if preposition is not None and m.last < len(tokens)
                    and tokens[m.last].norm == preposition and not _marked_as_target(tokens, m, cues)), None)

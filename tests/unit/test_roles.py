@@ -941,3 +941,10 @@ def test_what_was_hit_is_the_facility_when_the_trigger_takes_the_doers_first_wor
     (raid,) = [e for e in _events("شنت طائرات إسرائيلية غارات على مواقع لحركة حماس في قطاع غزة فجر اليوم.")
                if e.event_type == "ASSAULT"]
     assert raid.target is not None and raid.target.text == "مواقع لحركة حماس"
+
+
+def test_the_victims_of_a_denied_act_are_not_whom_the_denial_is_aimed_at() -> None:
+    # "نفت X استهداف المدنيين": the civilians would have suffered the act denied; the denial is
+    # aimed at whoever claimed it (not named here)
+    (denial,) = [e for e in _events("نفت وزارة الدفاع الروسية استهداف المدنيين في سوريا.") if e.event_type == "REJECT"]
+    assert denial.target is None or "المدنيين" not in denial.target.text
