@@ -104,7 +104,8 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
         if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
             # "شنت طائرات إسرائيلية غارات على مواقع لحركة حماس": what was hit, as below
-            target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues, trigger), participants)
+            target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues, trigger, actor.last),
+                                    participants)
         return actor, target
     if trigger.entry.id in REPELLING_ENTRIES:
         return _repelled(tokens, trigger, pool, cues, exclude)
@@ -255,7 +256,9 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
             # "تعرضت دورية للجيش لهجوم": who underwent the act suffered it, whatever came first
             actor, target = (None if actor is exposed else actor), exposed
     if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
-        target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues, trigger), participants)
+        postposed = actor is not None and trigger.last <= actor.first <= trigger.last + SUBJECT_AFTER_VERB
+        target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues, trigger,
+                                                                actor.last if postposed else None), participants)
     return actor, target
 
 
@@ -489,7 +492,7 @@ FACILITY_WORDS = 3  # "على مواقع جبلية للمتمردين": words b
 
 
 def _with_facility(tokens: Sequence[HasNorm], target: Mention, cues: Cues,
-                   trigger: TriggerMatch | None = None) -> Mention:
+                   trigger: TriggerMatch | None = None, object_start: int | None = None) -> Mention:
     """"غارات على مواقع جبلية للمتمردين", "هجوم على تمركز للكتيبة": what was hit is the place the
     owner (ل + party) holds; the words a reader quotes run from the marker to the owner. The
     phrase may also be the direct object of the act, right after its verb or its verbal noun
@@ -506,6 +509,9 @@ def _with_facility(tokens: Sequence[HasNorm], target: Mention, cues: Cues,
             start = first  # (the farthest marker wins: "على مواقع جبلية للمتمردين")
         elif trigger is not None and marker == trigger.last - 1 and _takes_object(tokens, trigger, cues):
             start = first  # the act's own object: no marker between it and the act
+        elif (trigger is not None and first == object_start and trigger.entry.pos != "noun"
+              and not tokens[trigger.first].norm.startswith("ال")):
+            start = first  # after the postposed subject: "استهدفت طائرات التحالف مواقع للحوثيين"
     if start is None:
         return target
     return replace(target, first=start, start=tokens[start].start, proclitic=0)  # type: ignore[attr-defined]
@@ -761,6 +767,13 @@ def _marked_as_target(tokens: Sequence[HasNorm], mention: Mention, cues: Cues) -
     return False
 
 
+def _own_verb_marks(tokens: Sequence[HasNorm], trigger: TriggerMatch, mention: Mention, cues: Cues) -> bool:
+    """"استهدفت القوات بالمدفعية مواقع المسلحين": the trigger is itself a verb that marks targets
+    (استهدف), and the party right after it is an agent: its postposed subject, not its object."""
+    return (mention.first == trigger.last and trigger.last - trigger.first == 1 and mention.kind in AGENT_KINDS
+            and cues.target_markers.contains_at(tokens, trigger.first))
+
+
 def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
                   cues: Cues, carried: bool = False) -> Mention | None:
     """The verb's subject: after it (VSO), else before it; ``carried`` for a conjoined verb of
@@ -769,8 +782,8 @@ def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[M
     if fronted is not None:
         return fronted  # "وكانت بغداد قد أعربت عن استغرابها ونفيها لتصريحات الوزير"
     after = [m for m in pool if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
-             and not _marked_as_target(tokens, m, cues) and not _behind_preposition(tokens, trigger.last, m.first)
-             and not _behind_ba(tokens, m)]
+             and not (_marked_as_target(tokens, m, cues) and not _own_verb_marks(tokens, trigger, m, cues))
+             and not _behind_preposition(tokens, trigger.last, m.first) and not _behind_ba(tokens, m)]
     if after:
         return after[0]
     if carried:
@@ -1599,6 +1612,8 @@ def _object_phrase(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Ment
     index = start
     while index < len(tokens) and index - start < OBJECT_SKIP and tokens[index].norm in OBJECT_FILLERS:
         index += 1
+    if is_verb:
+        index = _past_instrument(tokens, index)  # "قصف الجيش بالبراميل المتفجرة أحياء في حلب"
     if index >= len(tokens) or (index > start and not is_verb):
         return None  # (a verbal noun's genitive follows it directly)
     if any(m.first <= index < m.last for m in participants):
@@ -1624,6 +1639,21 @@ def _object_phrase(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Ment
     start_char, end_char = tokens[index].start, tokens[last - 1].end  # type: ignore[attr-defined]
     words = " ".join(t.norm for t in tokens[index:last])
     return Mention(index, last, words, None, None, start_char, end_char)
+
+
+INSTRUMENT_WORDS = 3  # "بالبراميل المتفجرة", "بالصواريخ البالستية", "بالمدفعية الثقيلة"
+
+
+def _past_instrument(tokens: Sequence[HasNorm], index: int) -> int:
+    """After a definite noun with ب (the means: "بالبراميل المتفجرة") and its definite adjectives,
+    where the verb's object begins; ``index`` itself when no such adjunct stands there."""
+    if index >= len(tokens) or not tokens[index].norm.startswith(("بال", "وبال")) or len(tokens[index].norm) < 5:
+        return index
+    end = index + 1
+    while (end < len(tokens) and end - index < INSTRUMENT_WORDS and tokens[end].norm.startswith("ال")
+           and tokens[end].norm.isalpha()):
+        end += 1
+    return end
 
 
 def _phrase_word(word: str) -> bool:

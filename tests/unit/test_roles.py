@@ -948,3 +948,19 @@ def test_the_victims_of_a_denied_act_are_not_whom_the_denial_is_aimed_at() -> No
     # aimed at whoever claimed it (not named here)
     (denial,) = [e for e in _events("نفت وزارة الدفاع الروسية استهداف المدنيين في سوريا.") if e.event_type == "REJECT"]
     assert denial.target is None or "المدنيين" not in denial.target.text
+
+
+def test_the_object_of_a_verb_of_force_comes_after_the_means() -> None:
+    # "قصف الجيش السوري بالبراميل المتفجرة أحياء": the barrels are the means, the quarters the object
+    (shelling,) = [e for e in _events("قصف الجيش السوري بالبراميل المتفجرة أحياء في مدينة حلب أمس.")
+                   if e.event_type == "ASSAULT"]
+    assert shelling.target is not None and shelling.target.text == "أحياء"
+
+
+def test_the_party_right_after_istahdafa_is_its_subject() -> None:
+    # "استهدفت طائرات التحالف مواقع للحوثيين": استهدف marks targets after its object slot, but the
+    # party right after the verb is its postposed subject; what was hit is the facility after it
+    (strike,) = [e for e in _events("استهدفت طائرات التحالف مواقع للحوثيين في صنعاء أمس.")
+                 if e.event_type == "ASSAULT"]
+    assert strike.actor is not None and strike.actor.text == "طائرات التحالف"
+    assert strike.target is not None and strike.target.text == "مواقع للحوثيين"
