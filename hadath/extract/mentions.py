@@ -124,6 +124,11 @@ def _mentions(tokens: Sequence[HasNorm], actors: ActorDictionary, stops: frozens
             if head in stops and not (head > 0 and tokens[head - 1].norm in load_role_cues()["agent_words"]):
                 if tokens[match.first].norm.endswith(FEMININE_NISBA):
                     continue  # "ضربات أمريكية": describes the event, names no participant
+            elif tokens[head].norm in load_role_cues()["agent_words"]:
+                # "عملية دهس نفذها فلسطيني": after an agent word the nisba alone names the doer
+                found.append(Mention(match.first, match.last, " ".join(t.norm for t in tokens[match.first:match.last]),
+                                     None, entry.country))
+                continue
             elif _describable(tokens[head].norm):
                 # ("هجوم شنه طالب تونسي": after an agent word the event word is a noun, the doer)
                 # "طالب تونسي", "جنودا أميركيين": the noun the adjective describes is the participant.

@@ -167,7 +167,7 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         actor = _carried_subject(tokens, trigger, pool, cues)
     elif ((trigger.entry.pos == "verb" or particle_verb(tokens, trigger))
           and not cues.patient_genitive.contains_at(tokens, trigger.first)
-          and not after_preposition(tokens, trigger)):
+          and not after_preposition(tokens, trigger) and not (verbal and _definite_noun(word, trigger))):
         actor = _verb_subject(tokens, trigger, pool, cues, carried=verbal and word[:1] in {"و", "ف"})
         if actor is None and trigger.first > 0 and tokens[trigger.first - 1].norm in WHEN_WORDS:
             # "ألم يكن رئيس الوزراء حيدر العبادي محقا عندما اتهم …": a time clause with no subject
@@ -670,6 +670,8 @@ def pronoun_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
 REPORTER_KINDS = frozenset({"media"})
 # Verbs of calling whose object comes before the preposition of what is asked ("دعا X إلى", "حث X على").
 CALLING_ENTRIES = {"request.call": "الي", "request.urge": "علي", "request.appeal": "الي"}  # matching form
+# Verbs of calling whose object comes before a verbal noun with ب ("طالب X بالإفراج عن …").
+CALLING_WITH_BA = frozenset({"request.demand"})
 
 
 def _called_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:
@@ -772,6 +774,15 @@ def _own_verb_marks(tokens: Sequence[HasNorm], trigger: TriggerMatch, mention: M
     (استهدف), and the party right after it is an agent: its postposed subject, not its object."""
     return (mention.first == trigger.last and trigger.last - trigger.first == 1 and mention.kind in AGENT_KINDS
             and cues.target_markers.contains_at(tokens, trigger.first))
+
+
+def _definite_noun(word: str, trigger: TriggerMatch) -> bool:
+    """"التفجير", "والاعتقال": a verb entry's word read through the article is the verbal noun it
+    also spells, never a finite verb with a subject of its own (not a verb that begins with
+    those letters, "التقى", which the entry lists as it is)."""
+    bare = word[1:] if word[:1] in {"و", "ف"} else word
+    return (trigger.last - trigger.first == 1 and bare.startswith("ال") and len(bare) > 4
+            and bare not in _verb_forms(trigger.entry.patterns))
 
 
 def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
@@ -1201,8 +1212,10 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
               and not (addressed and trigger.entry.event_type in STATEMENT_OBJECT_TYPES
                        and _patient_of_noun(tokens, m, cues))]
     preposition = CALLING_ENTRIES.get(trigger.entry.id) if addressed else None
-    called = next((m for m in window if preposition is not None and m.last < len(tokens)
-                   and tokens[m.last].norm == preposition and not _marked_as_target(tokens, m, cues)), None)
+    called = next((m for m in window if m.last < len(tokens) and not _marked_as_target(tokens, m, cues) and (
+        (preposition is not None and tokens[m.last].norm == preposition)
+        or (addressed and trigger.entry.id in CALLING_WITH_BA and tokens[m.last].norm.startswith("ب")
+            and len(tokens[m.last].norm) > 4))), None)
     while called is not None and tokens[called.first].norm.startswith("و"):
         # ("الدول العربية والمجتمع الدولي إلى": the first of the conjoined parties called on)
         conjunct = next((m for m in window if m.last == called.first), None)

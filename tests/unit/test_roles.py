@@ -964,3 +964,18 @@ def test_the_party_right_after_istahdafa_is_its_subject() -> None:
                  if e.event_type == "ASSAULT"]
     assert strike.actor is not None and strike.actor.text == "طائرات التحالف"
     assert strike.target is not None and strike.target.text == "مواقع للحوثيين"
+
+
+def test_the_one_named_before_bi_and_what_is_demanded_is_called_on() -> None:
+    # "طالبت X Y بالإفراج عن المعتقلين": Y is asked, the detainees are inside the demand
+    (demand,) = [e for e in _events("طالبت منظمة هيومن رايتس ووتش السلطات البحرينية بالإفراج عن المعتقلين.")
+                 if e.event_type == "REQUEST"]
+    assert demand.target is not None and demand.target.text == "السلطات البحرينية"
+
+
+def test_a_nisba_after_an_agent_word_names_the_doer() -> None:
+    # "عملية دهس نفذها فلسطيني": the Palestinian did it
+    (attack,) = [e for e in _events("أصيب خمسة جنود إسرائيليين في عملية دهس نفذها فلسطيني في القدس.")
+                 if e.event_type == "ASSAULT"]
+    assert attack.actor is not None and attack.actor.text == "فلسطيني"
+    assert attack.target is None or "نفذها" not in attack.target.text
