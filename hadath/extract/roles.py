@@ -128,7 +128,8 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # or whoever is marked as its agent, is (events.py carries the speaker over)
         doer = _marked_agent(tokens, trigger, pool, cues)
         return doer, _target(tokens, trigger, [m for m in pool if m is not doer], cues, doer, verbal)
-    if passive(tokens, trigger) or marked_passive(tokens, trigger, raw) or done_passive(tokens, trigger):
+    if (passive(tokens, trigger) or marked_passive(tokens, trigger, raw) or done_passive(tokens, trigger)
+            or _agent_marked_verb(tokens, trigger, pool, cues)):
         # "وكان مرسي قد عوقب", "أحيلوا للمحاكمة", "اغتيل القيادي على يد مسلحين": the verb's
         # subject suffers the act; the doer, if any, is named after "على يد / من قبل".
         doer = _marked_agent(tokens, trigger, pool, cues)
@@ -1034,6 +1035,15 @@ def _marked_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[M
                 if index >= trigger.last and cues.agent_markers.contains_at(tokens, index):
                     return mention
     return None
+
+
+def _agent_marked_verb(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues) -> bool:
+    """"قتل شرطي على يد مسلحين", "اعتقل ناشط من قبل قوات الأمن": a bare verb of force whose doer
+    an agent marker names after it is passive, whatever its unvowelled spelling shows."""
+    return (trigger.entry.event_type in SUFFERING_TYPES and trigger.entry.pos == "verb"
+            and trigger.last - trigger.first == 1 and not _definite_noun(tokens[trigger.first].norm, trigger)
+            and not cues.patient_genitive.contains_at(tokens, trigger.first)  # (a noun: "مقتل 20 شخصا")
+            and _marked_agent(tokens, trigger, pool, cues) is not None)
 
 
 # Form III perfect passive فوعل (عوقب، حوكم، هوجم، لوحق): never the shape of an active perfect

@@ -979,3 +979,11 @@ def test_a_nisba_after_an_agent_word_names_the_doer() -> None:
                  if e.event_type == "ASSAULT"]
     assert attack.actor is not None and attack.actor.text == "فلسطيني"
     assert attack.target is None or "نفذها" not in attack.target.text
+
+
+def test_a_bare_verb_of_force_with_an_agent_marker_after_it_is_passive() -> None:
+    # "قتل شرطي مصري على يد مسلحين مجهولين": the policeman was killed, by the gunmen
+    (killing,) = [e for e in _events("قتل شرطي مصري على يد مسلحين مجهولين في العريش أمس.")
+                  if e.event_type == "ASSAULT"]
+    assert killing.actor is not None and killing.actor.text == "مسلحين مجهولين"
+    assert killing.target is not None and killing.target.text == "شرطي مصري"
