@@ -635,15 +635,23 @@ ANNOUNCED_GAP = 2  # time words between the speaker and the act: "أعلنت ا�
 def _announced_act(tokens: Sequence[HasNorm], trigger: TriggerMatch, speaker: Mention, cues: Cues) -> bool:
     """The event noun is the direct object of the speaker's verb of saying, with no complementizer
     between ("أعلن الرئيس حالة الطوارئ", "أعلنت الحكومة حظر التجول"): the speaker announces its
-    own act. Not a toll or an arrest a speaker reports ("أعلنت الوزارة مقتل 5"): those nouns'
-    genitive suffers an act someone else may have done."""
-    if trigger.entry.pos == "verb" and not tokens[trigger.first].norm.startswith("ال"):
+    own act. Not a toll a speaker reports ("أعلنت الوزارة مقتل 5"): those nouns' genitive suffers
+    an act someone else may have done; but an arrest the police, the army or a government
+    announces ("أعلنت الشرطة اعتقال ثلاثة أشخاص") is theirs."""
+    if (trigger.entry.pos == "verb" and not tokens[trigger.first].norm.startswith("ال")
+            and not cues.patient_genitive.contains_at(tokens, trigger.first)):
         return False
     if not 0 <= speaker.last <= trigger.first or trigger.first - speaker.last > ANNOUNCED_GAP:
         return False
     if any(tokens[i].norm not in OPENING_TIME_WORDS for i in range(speaker.last, trigger.first)):
         return False
+    if trigger.entry.event_type == "COERCE" and speaker.kind in ENFORCING_KINDS:
+        return True  # "أعلنت الشرطة اعتقال ثلاثة أشخاص": the force that announces an arrest made it
     return not cues.patient_genitive.contains_at(tokens, trigger.first)
+
+
+# Bodies that arrest, detain and expel: an arrest they announce is their own.
+ENFORCING_KINDS = frozenset({"police", "military", "government"})
 
 
 # Pronoun suffixes that show (ه alone also spells ة): "مشاركتها", "دورهم", "مشاركته".

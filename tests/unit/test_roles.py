@@ -987,3 +987,11 @@ def test_a_bare_verb_of_force_with_an_agent_marker_after_it_is_passive() -> None
                   if e.event_type == "ASSAULT"]
     assert killing.actor is not None and killing.actor.text == "مسلحين مجهولين"
     assert killing.target is not None and killing.target.text == "شرطي مصري"
+
+
+def test_an_arrest_the_police_announce_is_theirs_a_toll_is_not_the_announcers() -> None:
+    (arrest,) = [e for e in _events("أعلنت الشرطة الفرنسية اعتقال ثلاثة أشخاص يشتبه في تورطهم بالهجوم.")
+                 if e.event_type == "COERCE"]
+    assert arrest.actor is not None and arrest.actor.text == "الشرطة الفرنسية"
+    (toll,) = [e for e in _events("أعلنت وزارة الصحة مقتل خمسة أشخاص في القصف.") if e.event_type == "ASSAULT"]
+    assert toll.actor is None or "الصحة" not in toll.actor.text
