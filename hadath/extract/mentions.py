@@ -406,6 +406,12 @@ def _merge_titles(mentions: list[Mention], tokens: Sequence[HasNorm] = ()) -> li
     merged: list[Mention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
+        if (previous is not None and mention.kind == "person" and previous.kind == "government"
+                and _comma_apposition(tokens, previous, mention)):
+            # "رئيس الوزراء العراقي، حيدر العبادي، …": the name set off by commas is the office's
+            # holder; the person is the participant (the reader quotes the name)
+            merged[-1] = replace(mention, country=mention.country or previous.country)
+            continue
         if (previous is not None and mention.kind == "person"
                 and previous.kind in {"government", "person", "organisation"}
                 and (previous.last == mention.first or _title_place(tokens, previous.last, mention.first)
@@ -461,6 +467,14 @@ def _body_of_title(tokens: Sequence[HasNorm], title: Mention, body: Mention) -> 
     return (bool(tokens) and title.kind in {"government", "organisation"} and body.kind == "state"
             and title.last == body.first and tokens[body.first].norm.startswith("ل")
             and not tokens[body.first].norm.startswith("لل"))
+
+
+def _comma_apposition(tokens: Sequence[HasNorm], title: Mention, person: Mention) -> bool:
+    """An office (a construct, "رئيس الوزراء", or a generic one), a comma, a person's name and a
+    comma: the name in apposition to the office."""
+    return (bool(tokens) and (title.name.endswith(GENERIC_SUFFIX) or _construct_head(tokens[title.first].norm))
+            and person.first == title.last + 1
+            and tokens[title.last].norm == "،" and person.last < len(tokens) and tokens[person.last].norm == "،")
 
 
 def _titles_across(tokens: Sequence[HasNorm], title: Mention) -> bool:

@@ -1221,11 +1221,16 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
         opening += 1  # "…القبانجي، أمس العراقيين إلى": a time word before the object
     if opening > skipped and opening < len(tokens) and tokens[opening].norm == "،":
         opening += 1  # "احتجزت إسرائيل، يوم الثلاثاء، X": a time set off by two commas
+    # (the subject's own words may hold a comma: "دعا رئيس الوزراء العراقي، حيدر العبادي، X")
+    subject_from = trigger.last
+    if (actor is not None and start > trigger.last and actor.first > trigger.last
+            and tokens[actor.first - 1].norm == "،"):
+        subject_from = actor.first
     window = [m for m in pool if start <= m.first <= start + TARGET_WINDOW
               and (not crosses_clause(tokens, trigger.last, m.first)
-                   or (m.first == opening and not crosses_clause(tokens, trigger.last, start))
+                   or (m.first == opening and not crosses_clause(tokens, subject_from, start))
                    or (addressed and _object_genitive(tokens, m, opening)
-                       and not crosses_clause(tokens, trigger.last, start)))
+                       and not crosses_clause(tokens, subject_from, start)))
               and not _part_of(tokens, actor, m) and not _title_of(tokens, actor, m)
               and not (addressed and trigger.entry.event_type in STATEMENT_OBJECT_TYPES
                        and _patient_of_noun(tokens, m, cues))]
@@ -1245,7 +1250,9 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
         # preposition of what is asked is called on, not a party inside what is asked
         return called
     marked = [m for m in window if _marked_as_target(tokens, m, cues)]
-    described = _described_doer(tokens, trigger, start) if addressed or statement else None
+    # (past a subject closed by a comma and a time aside: "انتقد X، اليوم الأحد، الموقف الأمريكي")
+    described = (_described_doer(tokens, trigger, opening if opening > start else start)
+                 if addressed or statement else None)
     if described is not None and all(described.first < m.first for m in window):
         # "نرفض التدخلات الإيرانية", "أدان الاعتداءات الإسرائيلية": a statement about an act is
         # aimed at the state whose act it is, named by the act's nationality adjective

@@ -995,3 +995,17 @@ def test_an_arrest_the_police_announce_is_theirs_a_toll_is_not_the_announcers() 
     assert arrest.actor is not None and arrest.actor.text == "الشرطة الفرنسية"
     (toll,) = [e for e in _events("أعلنت وزارة الصحة مقتل خمسة أشخاص في القصف.") if e.event_type == "ASSAULT"]
     assert toll.actor is None or "الصحة" not in toll.actor.text
+
+
+def test_a_name_set_off_by_commas_after_an_office_is_the_speaker() -> None:
+    # "دعا رئيس الوزراء العراقي، حيدر العبادي، X إلى": the name is the office's holder, X is called on
+    (call,) = [e for e in _events("دعا رئيس الوزراء العراقي، حيدر العبادي، المجتمع الدولي إلى دعم بلاده.")
+               if e.event_type == "REQUEST"]
+    assert call.actor is not None and call.actor.text == "حيدر العبادي"
+    assert call.target is not None and call.target.text == "المجتمع الدولي"
+
+
+def test_a_nationality_adjective_after_a_time_aside_names_whom_a_statement_is_aimed_at() -> None:
+    (criticism,) = [e for e in _events("انتقد وزير الخارجية التركي مولود جاويش أوغلو، اليوم الأحد، الموقف "
+                                       "الأمريكي من الأكراد.") if e.event_type == "ACCUSE"]
+    assert criticism.target is not None and criticism.target.text == "الأمريكي"
