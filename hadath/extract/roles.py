@@ -210,6 +210,8 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # "لقي 3 أشخاص مصرعهم … جراء هجوم مباغت شنه عناصر تنظيم داعش": the attack's doer named
         # after an agent marker further on in the sentence.
         actor = _marked_agent(tokens, trigger, pool, cues, ATTACKER_REACH)
+    if actor is None and trigger.entry.event_type in ATTACK_TYPES:
+        actor = _reflexive_subject(tokens, trigger)  # "فجر انتحاري نفسه داخل مسجد"
     if actor is None and exclude is not None and _own_act_reported(tokens, trigger, exclude):
         actor = exclude  # "أعلنت الحكومة البريطانية أنها ستمدد مشاركتها في الضربات الجوية"
     if actor is None and exclude is not None and _announced_act(tokens, trigger, exclude, cues):
@@ -1674,6 +1676,8 @@ def _object_phrase(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Ment
         last += 2  # "إرهابيا من مواطنيها"
     if any(index < m.first < last for m in participants):
         last = min(m.first for m in participants if index < m.first < last)  # (not into a party)
+    if any(t.norm in load_role_cues()["reflexives"] for t in tokens[index:last + 1]):
+        return None  # "فجر انتحاري نفسه": the words are the subject, the object is himself
     start_char, end_char = tokens[index].start, tokens[last - 1].end  # type: ignore[attr-defined]
     words = " ".join(t.norm for t in tokens[index:last])
     return Mention(index, last, words, None, None, start_char, end_char)
@@ -1692,6 +1696,26 @@ def _past_instrument(tokens: Sequence[HasNorm], index: int) -> int:
            and tokens[end].norm.isalpha()):
         end += 1
     return end
+
+
+REFLEXIVE_REACH = 2  # "فجر انتحاري نفسه", "فجر مهاجم انتحاري نفسه"
+
+
+def _reflexive_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
+    """The words between a bare verb and a reflexive pronoun ("فجر انتحاري نفسه"): the verb's
+    subject, who did the act (to himself, among others)."""
+    if trigger.entry.pos != "verb" or trigger.last - trigger.first != 1 or _definite_noun(
+            tokens[trigger.first].norm, trigger):
+        return None
+    reflexives = load_role_cues()["reflexives"]
+    for end in range(trigger.last + 1, min(len(tokens), trigger.last + REFLEXIVE_REACH + 1)):
+        if tokens[end].norm in reflexives:
+            if not all(_phrase_word(t.norm) for t in tokens[trigger.last:end]):
+                return None
+            words = " ".join(t.norm for t in tokens[trigger.last:end])
+            return Mention(trigger.last, end, words, None, None, tokens[trigger.last].start,  # type: ignore[attr-defined]
+                           tokens[end - 1].end)  # type: ignore[attr-defined]
+    return None
 
 
 def _phrase_word(word: str) -> bool:

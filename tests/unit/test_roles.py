@@ -1009,3 +1009,11 @@ def test_a_nationality_adjective_after_a_time_aside_names_whom_a_statement_is_ai
     (criticism,) = [e for e in _events("انتقد وزير الخارجية التركي مولود جاويش أوغلو، اليوم الأحد، الموقف "
                                        "الأمريكي من الأكراد.") if e.event_type == "ACCUSE"]
     assert criticism.target is not None and criticism.target.text == "الأمريكي"
+
+
+def test_the_noun_before_a_reflexive_is_the_doer_not_the_object() -> None:
+    # "فجر انتحاري نفسه": the bomber blew himself up
+    (bombing,) = [e for e in _events("فجر انتحاري نفسه داخل مسجد شيعي في مدينة القطيف أمس.")
+                  if e.event_type == "ASSAULT"]
+    assert bombing.actor is not None and bombing.actor.text == "انتحاري"
+    assert bombing.target is None or "نفسه" not in bombing.target.text
