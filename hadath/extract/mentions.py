@@ -599,9 +599,9 @@ def _is_adjective(tokens: Sequence[HasNorm], match: object, stops: frozenset[int
     previous = tokens[first - 1].norm if first > 0 else ""
     if previous in TIME_WORDS:
         return False
-    if previous.endswith("ت") and not previous.startswith(("ال", "وال")):
+    if previous.endswith("ت") and not previous.endswith("ات") and not previous.startswith(("ال", "وال")):
         # a feminine perfect verb takes the state as its subject ("أدانت السعودية", "قدمت السعودية
-        # مساعدات"); a plural noun without the article takes it as its genitive ("مساعدات السعودية")
+        # مساعدات"); not a plural noun, "عشرات العراقيين", "مساعدات سعودية"
         return False
     return last - first == 1 and nisba and previous.isalpha() and previous not in NOT_A_NOUN
 

@@ -780,11 +780,14 @@ def _marked_as_target(tokens: Sequence[HasNorm], mention: Mention, cues: Cues) -
     return False
 
 
-def _own_verb_marks(tokens: Sequence[HasNorm], trigger: TriggerMatch, mention: Mention, cues: Cues) -> bool:
+def _own_verb_marks(tokens: Sequence[HasNorm], trigger: TriggerMatch, mention: Mention, pool: list[Mention],
+                    cues: Cues) -> bool:
     """"استهدفت القوات بالمدفعية مواقع المسلحين": the trigger is itself a verb that marks targets
-    (استهدف), and the party right after it is an agent: its postposed subject, not its object."""
+    (استهدف), and the party right after it is an agent: its postposed subject, not its object —
+    unless a subject stands before the verb ("عملية مشتركة للجيش والشرطة استهدفت عناصر القاعدة")."""
     return (mention.first == trigger.last and trigger.last - trigger.first == 1 and mention.kind in AGENT_KINDS
-            and cues.target_markers.contains_at(tokens, trigger.first))
+            and cues.target_markers.contains_at(tokens, trigger.first)
+            and _subject_before(tokens, trigger, [m for m in pool if m is not mention], cues) is None)
 
 
 def _definite_noun(word: str, trigger: TriggerMatch) -> bool:
@@ -796,6 +799,13 @@ def _definite_noun(word: str, trigger: TriggerMatch) -> bool:
             and bare not in _verb_forms(trigger.entry.patterns))
 
 
+def _plural_verb(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """A one-word perfect verb with the masculine plural ending وا ("اختطفوا", "هاجموا", "قتلوا")."""
+    word = tokens[trigger.first].norm
+    return (trigger.entry.pos == "verb" and trigger.last - trigger.first == 1 and word.endswith("وا")
+            and len(word) > 4 and not word.startswith("ال"))
+
+
 def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
                   cues: Cues, carried: bool = False) -> Mention | None:
     """The verb's subject: after it (VSO), else before it; ``carried`` for a conjoined verb of
@@ -803,8 +813,14 @@ def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[M
     fronted = _kana_subject(tokens, trigger, pool)
     if fronted is not None:
         return fronted  # "وكانت بغداد قد أعربت عن استغرابها ونفيها لتصريحات الوزير"
+    if _plural_verb(tokens, trigger):
+        # "مسلحين اختطفوا ثلاثة مهندسين أتراك": a verb that carries a plural subject pronoun has
+        # its subject before it (a verb before its subject stays singular); the noun after is its object
+        if carried:
+            return _carried_subject(tokens, trigger, pool, cues)
+        return _subject_before(tokens, trigger, pool, cues)
     after = [m for m in pool if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
-             and not (_marked_as_target(tokens, m, cues) and not _own_verb_marks(tokens, trigger, m, cues))
+             and not (_marked_as_target(tokens, m, cues) and not _own_verb_marks(tokens, trigger, m, pool, cues))
              and not _behind_preposition(tokens, trigger.last, m.first) and not _behind_ba(tokens, m)]
     if after:
         return after[0]

@@ -1017,3 +1017,23 @@ def test_the_noun_before_a_reflexive_is_the_doer_not_the_object() -> None:
                   if e.event_type == "ASSAULT"]
     assert bombing.actor is not None and bombing.actor.text == "انتحاري"
     assert bombing.target is None or "نفسه" not in bombing.target.text
+
+
+def test_a_verb_with_a_plural_subject_pronoun_has_its_subject_before_it() -> None:
+    # "مسلحين اختطفوا ثلاثة مهندسين أتراك": the gunmen abducted; the Turks are the object
+    (abduction,) = [e for e in _events("أفادت مصادر أمنية بأن مسلحين اختطفوا ثلاثة مهندسين أتراك في ليبيا.")
+                    if e.event_type == "ASSAULT"]
+    assert abduction.actor is not None and abduction.actor.text == "مسلحين"
+    assert abduction.target is None or "مسلحين" not in abduction.target.text
+
+
+def test_a_subject_before_istahdafa_keeps_the_party_after_it_a_target() -> None:
+    (strike,) = [e for e in _events("وقال مصدر إن قوة من الشرطة العراقية استهدفت عناصر القاعدة في تكريت أمس.")
+                 if e.event_type == "ASSAULT"]
+    assert strike.actor is None or "القاعدة" not in strike.actor.text
+
+
+def test_a_nisba_after_a_plural_noun_is_not_a_verbs_subject() -> None:
+    # "عشرات العراقيين": not the state after a verb
+    tokens = tokens_of("سقط عشرات العراقيين بين قتيل وجريح بانفجار سيارة مفخخة.")
+    assert not any(m.kind == "state" for m in mentions_of_sentence(tokens, load_actors()))
