@@ -170,6 +170,11 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
           and not cues.patient_genitive.contains_at(tokens, trigger.first)
           and not after_preposition(tokens, trigger) and not (verbal and _definite_noun(word, trigger))):
         actor = _verb_subject(tokens, trigger, pool, cues, carried=verbal and word[:1] in {"و", "ف"})
+        shared = _shared_meeting_subject(tokens, trigger, pool, cues, actor)
+        if shared is not None:
+            # "زار كاميرون الأردن أمس والتقى الملك عبدالله": the conjoined meeting verb shares the
+            # clause's subject; the party after it is whom he met
+            actor = shared
         if actor is None and trigger.first > 0 and tokens[trigger.first - 1].norm in WHEN_WORDS:
             # "ألم يكن رئيس الوزراء حيدر العبادي محقا عندما اتهم …": a time clause with no subject
             # of its own shares the main clause's
@@ -797,6 +802,22 @@ def _definite_noun(word: str, trigger: TriggerMatch) -> bool:
     bare = word[1:] if word[:1] in {"و", "ف"} else word
     return (trigger.last - trigger.first == 1 and bare.startswith("ال") and len(bare) > 4
             and bare not in _verb_forms(trigger.entry.patterns))
+
+
+def _shared_meeting_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,
+                            after: Mention | None) -> Mention | None:
+    """The subject a meeting verb joined by و to the verb before it in its clause shares: the
+    clause's first party, when the party after the verb differs from it and no clause break comes
+    between them."""
+    word = tokens[trigger.first].norm
+    if (trigger.entry.event_type != "CONSULT" or trigger.entry.id in cues.host_entries or after is None
+            or after.first < trigger.last or word[:1] != "و" or trigger.last - trigger.first != 1):
+        return None
+    shared = _carried_subject(tokens, trigger, [m for m in pool if m is not after], cues)
+    if (shared is None or shared.name == after.name or shared.kind not in VISITOR_KINDS
+            or crosses_clause(tokens, shared.last, trigger.first)):
+        return None
+    return shared
 
 
 def _plural_verb(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:

@@ -1037,3 +1037,11 @@ def test_a_nisba_after_a_plural_noun_is_not_a_verbs_subject() -> None:
     # "عشرات العراقيين": not the state after a verb
     tokens = tokens_of("سقط عشرات العراقيين بين قتيل وجريح بانفجار سيارة مفخخة.")
     assert not any(m.kind == "state" for m in mentions_of_sentence(tokens, load_actors()))
+
+
+def test_a_conjoined_meeting_verb_shares_the_clauses_subject() -> None:
+    # "وصل X إلى بغداد أمس واجتمع Y": X met Y, not Y met someone
+    (meeting,) = [e for e in _events("وصل وزير الخارجية الإيراني إلى بغداد أمس واجتمع رئيس الوزراء حيدر العبادي.")
+                  if e.event_type == "CONSULT"]
+    assert meeting.actor is not None and meeting.actor.text == "وزير الخارجية الإيراني"
+    assert meeting.target is not None and "العبادي" in meeting.target.text
