@@ -109,6 +109,12 @@ def _mentions(tokens: Sequence[HasNorm], actors: ActorDictionary, stops: frozens
         entry = match.entry
         if match.last - match.first == 1 and match.first in stops and entry.kind != "state":
             continue  # "متهما المملكة": the event word (accusing), not the noun it spells (a suspect)
+        if entry.kind == "state" and _counterpart(tokens, match.first):
+            # "اتصالا هاتفيا بنظيره الأمريكي": the counterpart of that state is the participant
+            head = match.first - 1
+            found.append(Mention(head, match.last, " ".join(t.norm for t in tokens[head:match.last]), "government",
+                                 entry.country))
+            continue
         if entry.kind == "state" and (_used_as_place(tokens, match.first)
                                       or (_is_adjective(tokens, match, stops)
                                           and not _conjoined_state(tokens, match, matches, stops))
@@ -395,7 +401,8 @@ def proclitic_length(tokens: Sequence[HasNorm], mention: Mention, actors: ActorD
         if rest.startswith("ال") and len(rest) > MIN_REST:
             return len(prefix)
         found = actors.find([_Word(rest), *following])
-        if (found and found[0].first == 0) or load_person_names().is_given_name(rest):
+        if ((found and found[0].first == 0) or load_person_names().is_given_name(rest)
+                or rest in load_role_cues()["counterpart_nouns"]):
             return len(prefix)
     return 0
 
@@ -578,6 +585,16 @@ def _listed_person(mention: Mention) -> bool:
 def _continues_phrase(token: str) -> bool:
     return (token.startswith("ال") and len(token) > 3 and token not in PHRASE_STOPS
             and not token.endswith(PRONOUN_ENDINGS))
+
+
+def _counterpart(tokens: Sequence[HasNorm], first: int) -> bool:
+    """A nationality adjective right after a noun of counterpart ("نظيره الأمريكي", "بنظيرته
+    الألمانية", "نظرائه العرب"): the official of that state matching the one named before."""
+    if first < 1 or not tokens[first].norm.startswith(("ال", "وال")):
+        return False
+    word = tokens[first - 1].norm
+    counterparts = load_role_cues()["counterpart_nouns"]
+    return word in counterparts or (word[:1] in {"ب", "و", "ل"} and word[1:] in counterparts)
 
 
 def _conjoined_state(tokens: Sequence[HasNorm], match: ActorMatch, matches: list[ActorMatch],

@@ -169,7 +169,8 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
     elif ((trigger.entry.pos == "verb" or particle_verb(tokens, trigger))
           and not cues.patient_genitive.contains_at(tokens, trigger.first)
           and not after_preposition(tokens, trigger) and not (verbal and _definite_noun(word, trigger))):
-        actor = _verb_subject(tokens, trigger, pool, cues, carried=verbal and word[:1] in {"و", "ف"})
+        actor = (_stated_own(tokens, trigger, pool, cues) if verbal else None) or _verb_subject(
+            tokens, trigger, pool, cues, carried=verbal and word[:1] in {"و", "ف"})
         shared = _shared_meeting_subject(tokens, trigger, pool, cues, actor)
         if shared is not None:
             # "زار كاميرون الأردن أمس والتقى الملك عبدالله": the conjoined meeting verb shares the
@@ -185,8 +186,8 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
                   and not _marked_as_target(tokens, m, cues)]
         # "عقدت الهيئة العليا للمفاوضات في الرياض اجتماعا": the subject right after the light verb
         # holds the talks, not the last name before the noun (a place, a chair's name)
-        actor = _light_verb_subject(tokens, trigger, pool, cues) or (
-            before[-1] if before else _noun_agent(tokens, trigger, pool, cues))
+        actor = (_light_verb_subject(tokens, trigger, pool, cues) or _stated_own(tokens, trigger, pool, cues)
+                 or (before[-1] if before else _noun_agent(tokens, trigger, pool, cues)))
     else:
         # "وكانت الحكومة المحلية في الأنبار وفرت … ممرات آمنة": a subject fronted after كان does
         # what the noun names when no doer is attached to the noun itself
@@ -1038,6 +1039,33 @@ def _behind_lam(tokens: Sequence[HasNorm], mention: Mention) -> bool:
     word = tokens[mention.first].norm
     bare = word[1:] if word[:1] in {"و", "ف"} and mention.proclitic > 1 else word
     return mention.proclitic > 0 and bare[:1] == "ل"
+
+
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+
+
+STATED_REACH = 16  # "أكد عباس خلال لقائه الرئيس الروسي فلاديمير بوتين في موسكو رفضه"
+
+
+def _stated_own(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues) -> Mention | None:
+    """"أكد عباس … رفضه للاستيطان", "جدد العربي … إدانته للاعتداءات": a statement word with a
+    pronoun suffix that a verb of saying governs (no complementizer between) is a noun, "his
+    rejection": its doer is that verb's subject, named right after it."""
+    if trigger.last - trigger.first != 1:
+        return None
+    word = tokens[trigger.first].norm
+    heads = _first_words(trigger.entry.patterns)
+    if not any(word.endswith(s) and word[:-len(s)] in heads for s in PRONOUN_SUFFIXES):
+        return None
+    for index in range(trigger.first - 1, max(-1, trigger.first - STATED_REACH - 1), -1):
+        norm = tokens[index].norm
+        if (norm in CLAUSE_BREAKS or norm in COMPLEMENTIZERS or norm in PRONOUN_COMPLEMENTIZERS
+                or norm in {"ان", "بان"}):
+            return None
+        bare = norm[1:] if norm[:1] in {"و", "ف"} and len(norm) > 3 else norm
+        if cues.attribution.contains_at(tokens, index) or bare in load_role_cues()["stating_verbs"]:
+            return next((m for m in pool if index < m.first <= index + 2 and m.last <= trigger.first), None)
+    return None
 
 
 def _light_verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],

@@ -1045,3 +1045,17 @@ def test_a_conjoined_meeting_verb_shares_the_clauses_subject() -> None:
                   if e.event_type == "CONSULT"]
     assert meeting.actor is not None and meeting.actor.text == "وزير الخارجية الإيراني"
     assert meeting.target is not None and "العبادي" in meeting.target.text
+
+
+def test_a_stance_noun_with_a_pronoun_is_the_saying_verbs_subjects() -> None:
+    # "أكد عباس خلال لقائه بوتين رفضه للاستيطان": his rejection, Abbas's — not the name nearest before
+    events = _events("أكد الرئيس الفلسطيني محمود عباس خلال لقائه الرئيس الروسي فلاديمير بوتين في موسكو "
+                     "رفضه للاستيطان.")
+    (rejection,) = [e for e in events if e.event_type == "REJECT"]
+    assert rejection.actor is not None and "عباس" in rejection.actor.text
+
+
+def test_a_counterpart_and_its_nationality_are_a_participant() -> None:
+    (call,) = [e for e in _events("أجرى وزير الخارجية الإماراتي الشيخ عبدالله بن زايد اتصالا هاتفيا بنظيره "
+                                  "الأمريكي.") if e.event_type == "CONSULT"]
+    assert call.target is not None and call.target.text == "نظيره الأمريكي"
