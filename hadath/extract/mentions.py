@@ -117,7 +117,8 @@ def _mentions(tokens: Sequence[HasNorm], actors: ActorDictionary, stops: frozens
             continue
         if entry.kind == "state" and (_used_as_place(tokens, match.first)
                                       or (_is_adjective(tokens, match, stops)
-                                          and not _conjoined_state(tokens, match, matches, stops))
+                                          and not _conjoined_state(tokens, match, matches, stops)
+                                          and not _after_name(match, matches))
                                       or (match.first - 1 not in stops and _in_named(tokens, actors, match))):
             continue
         if (entry.kind in METONYM_KINDS and match.last - match.first == 1 and match.first > 0
@@ -533,6 +534,7 @@ def _merge_constructs(tokens: Sequence[HasNorm], mentions: list[Mention]) -> lis
     for mention in mentions:
         previous = merged[-1] if merged else None
         if (previous is not None and previous.last == mention.first and mention.kind == "state"
+                and mention.country is not None  # (not a group of states: "تنظيم داعش | الدول الغربية")
                 and previous.kind not in {"state", "person"} and _construct_head(tokens[previous.last - 1].norm)
                 and _construct_head(tokens[mention.first].norm, genitive=True)):
             merged[-1] = replace(previous, last=mention.last, country=previous.country or mention.country)
@@ -595,6 +597,12 @@ def _counterpart(tokens: Sequence[HasNorm], first: int) -> bool:
     word = tokens[first - 1].norm
     counterparts = load_role_cues()["counterpart_nouns"]
     return word in counterparts or (word[:1] in {"ب", "و", "ل"} and word[1:] in counterparts)
+
+
+def _after_name(match: ActorMatch, matches: list[ActorMatch]) -> bool:
+    """"هدد عبد الملك الحوثي السعودية": a nisba right after a person's name is no adjective of it
+    (a name takes none after it in that form): it is the next party, the verb's object."""
+    return any(m.entry.kind == "person" and m.last == match.first for m in matches)
 
 
 def _conjoined_state(tokens: Sequence[HasNorm], match: ActorMatch, matches: list[ActorMatch],

@@ -1059,3 +1059,16 @@ def test_a_counterpart_and_its_nationality_are_a_participant() -> None:
     (call,) = [e for e in _events("أجرى وزير الخارجية الإماراتي الشيخ عبدالله بن زايد اتصالا هاتفيا بنظيره "
                                   "الأمريكي.") if e.event_type == "CONSULT"]
     assert call.target is not None and call.target.text == "نظيره الأمريكي"
+
+
+def test_a_nisba_after_a_persons_name_is_the_next_party() -> None:
+    (threat,) = [e for e in _events("هدد زعيم جماعة الحوثي عبد الملك الحوثي السعودية بالرد على الغارات.")
+                 if e.event_type == "THREATEN"]
+    assert threat.target is not None and threat.target.text == "السعودية"
+
+
+def test_a_group_of_states_after_a_proper_name_is_no_genitive_of_it() -> None:
+    # "تنظيم داعش | الدول الغربية": two parties, not one construct
+    (threat,) = [e for e in _events("توعد تنظيم داعش الدول الغربية بهجمات جديدة.") if e.event_type == "THREATEN"]
+    assert threat.actor is not None and threat.actor.text == "تنظيم داعش"
+    assert threat.target is not None and threat.target.text == "الدول الغربية"
