@@ -306,6 +306,11 @@ def _merge_partitives(tokens: Sequence[HasNorm], mentions: list[Mention], stops:
               and (tokens[previous.first].norm[:1].isdigit() or previous.last - previous.first > 1)):
             # "نحو ألفي مواطن من أبناء محافظة نينوى": people counted from among people, one group
             merged[-1] = replace(previous, last=mention.last)
+        elif (previous is not None and previous.kind == mention.kind == "civilians" and previous.last == mention.first
+              and previous.last - 1 not in stops and _construct_head(tokens[previous.last - 1].norm)
+              and tokens[mention.first].norm.startswith("ال")):
+            # "أهالي المعتقلين", "ذوي الضحايا": people named by whose kin they are, one group
+            merged[-1] = replace(previous, last=mention.last)
         else:
             merged.append(mention)
     return merged

@@ -237,6 +237,12 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # "ويقول المتمردون: إن ضحايا مدنيين يسقطون …، وهو ما تنفيه أنقرة": the denial is aimed at
         # whoever said what is denied, the sentence's first party
         target = _carried_subject(tokens, trigger, [m for m in pool if m is not actor], cues)
+    if (trigger.entry.event_type == "PROTEST" and actor is None and target is not None
+            and target.kind in PASSIVE_KINDS and target.first == trigger.last):
+        # "أضرب المعلمون", "اعتصم العشرات من أهالي المعتقلين أمام …": the people right after a
+        # protest word protest; they are not what the protest is aimed at
+        actor = target
+        target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor, verbal)
     if target is None and trigger.entry.event_type == "PROTEST":
         # "تظاهر مئات أمام مبنى مجلس محافظة بابل": a protest held before a body's seat is aimed at it
         target = _protested_at(tokens, trigger, [m for m in pool if m is not actor])

@@ -1072,3 +1072,10 @@ def test_a_group_of_states_after_a_proper_name_is_no_genitive_of_it() -> None:
     (threat,) = [e for e in _events("توعد تنظيم داعش الدول الغربية بهجمات جديدة.") if e.event_type == "THREATEN"]
     assert threat.actor is not None and threat.actor.text == "تنظيم داعش"
     assert threat.target is not None and threat.target.text == "الدول الغربية"
+
+
+def test_the_people_right_after_a_protest_word_protest_and_are_not_its_target() -> None:
+    (sit_in,) = [e for e in _events("اعتصم العشرات من أهالي المعتقلين أمام مبنى وزارة العدل في بغداد.")
+                 if e.event_type == "PROTEST"]
+    assert sit_in.actor is not None and sit_in.actor.text == "العشرات من أهالي المعتقلين"
+    assert sit_in.target is not None and sit_in.target.text == "وزارة العدل"
