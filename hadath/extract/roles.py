@@ -849,7 +849,8 @@ def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[M
         return _subject_before(tokens, trigger, pool, cues)
     after = [m for m in pool if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
              and not (_marked_as_target(tokens, m, cues) and not _own_verb_marks(tokens, trigger, m, pool, cues))
-             and not _behind_preposition(tokens, trigger.last, m.first) and not _behind_ba(tokens, m)]
+             and not _behind_preposition(tokens, trigger.last, m.first) and not _behind_ba(tokens, m)
+             and not (trigger.entry.event_type in GIVING_TYPES and _behind_lam(tokens, m))]
     if after:
         return after[0]
     if carried:
@@ -1037,7 +1038,7 @@ def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
 
 # Acts of giving: "مساعدات لليمن", "خصص مبالغ لمنظمة الصحة العالمية" — the party behind ل after
 # them receives (an attack's ل names its doer: "هجوم لبوكو حرام").
-GIVING_TYPES = frozenset({"AID"})
+GIVING_TYPES = frozenset({"AID", "CONCEDE", "SUPPORT"})
 
 
 def _behind_lam(tokens: Sequence[HasNorm], mention: Mention) -> bool:

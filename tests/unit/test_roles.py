@@ -1079,3 +1079,10 @@ def test_the_people_right_after_a_protest_word_protest_and_are_not_its_target() 
                  if e.event_type == "PROTEST"]
     assert sit_in.actor is not None and sit_in.actor.text == "العشرات من أهالي المعتقلين"
     assert sit_in.target is not None and sit_in.target.text == "وزارة العدل"
+
+
+def test_whom_an_apology_is_offered_to_behind_lam_receives_it() -> None:
+    (apology,) = [e for e in _events("قدم رئيس الوزراء الأردني اعتذارا رسميا للحكومة المصرية.")
+                  if e.event_type == "CONCEDE"]
+    assert apology.actor is not None and apology.actor.text == "رئيس الوزراء الأردني"
+    assert apology.target is not None and "المصرية" in apology.target.text
