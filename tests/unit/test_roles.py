@@ -1086,3 +1086,10 @@ def test_whom_an_apology_is_offered_to_behind_lam_receives_it() -> None:
                   if e.event_type == "CONCEDE"]
     assert apology.actor is not None and apology.actor.text == "رئيس الوزراء الأردني"
     assert apology.target is not None and "المصرية" in apology.target.text
+
+
+def test_the_martyred_suffer_and_whose_fire_killed_them_did_it() -> None:
+    (killing,) = [e for e in _events("استشهد ثلاثة فلسطينيين برصاص جنود الاحتلال الإسرائيلي في الخليل.")
+                  if e.event_type == "ASSAULT"]
+    assert killing.target is not None and killing.target.text == "ثلاثة فلسطينيين"
+    assert killing.actor is not None and killing.actor.text.startswith("جنود الاحتلال")
