@@ -1695,6 +1695,10 @@ def _exposed(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mentio
         last += 1
     if last == first or not tokens[first].norm.isalpha():
         return True
+    owner = next((m for m in pool if m.first == last and m.last <= trigger.first
+                  and tokens[m.first].norm.startswith("ل")), None)
+    if owner is not None:
+        last = owner.last  # "تعرضت دورية للجيش اللبناني لهجوم": the patrol and whose it is
     words = " ".join(t.norm for t in tokens[first:last])
     return Mention(first, last, words, None, None, tokens[first].start, tokens[last - 1].end)  # type: ignore[attr-defined]
 

@@ -1093,3 +1093,9 @@ def test_the_martyred_suffer_and_whose_fire_killed_them_did_it() -> None:
                   if e.event_type == "ASSAULT"]
     assert killing.target is not None and killing.target.text == "ثلاثة فلسطينيين"
     assert killing.actor is not None and killing.actor.text.startswith("جنود الاحتلال")
+
+
+def test_what_underwent_an_attack_keeps_its_owner() -> None:
+    (attack,) = [e for e in _events("تعرضت دورية للجيش اللبناني لهجوم مسلح في عرسال أمس.")
+                 if e.event_type == "ASSAULT"]
+    assert attack.target is not None and attack.target.text == "دورية للجيش اللبناني"
