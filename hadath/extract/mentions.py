@@ -560,6 +560,8 @@ def _extend(tokens: Sequence[HasNorm], mention: Mention, others: list[Mention],
             stops: frozenset[int] = frozenset()) -> Mention:
     """Stretch a mention over the definite words that complete it ("مجلس عشائر" + "العراق العربيه")."""
     last = mention.last
+    if mention.first + 1 < len(tokens) and _counterpart(tokens, mention.first + 1):
+        return mention  # "نظيره الروسي | الأسبوع المقبل": a counterpart and its nationality are whole
     if mention.kind == "person" and (tokens[last - 1].norm.startswith(("ال", "وال")) or _listed_person(mention)):
         # a definite family name closes a name: "وأعلن العبادي التزامه"; so does the last word of
         # a name the dictionary lists: "مع نظيره البريطاني فيليب هاموند الأزمة السورية"

@@ -92,6 +92,12 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
     if (exclude is not None and 0 <= exclude.last <= trigger.first and pronoun_subject(tokens, trigger)
             and not crosses_clause(tokens, exclude.last, trigger.first)):
         return exclude, _target(tokens, trigger, pool, cues, None)
+    if verbal and exclude is None and pronoun_subject(tokens, trigger):
+        # "وقال الرئيس التركي إنه سيلتقي نظيره الروسي": a step announced (no source) whose subject
+        # is the pronoun on the complementizer: the speaker named before it
+        speaker = _carried_subject(tokens, trigger, [m for m in pool if m.last < trigger.first], cues)
+        if speaker is not None and not crosses_clause(tokens, speaker.last, trigger.first):
+            return speaker, _target(tokens, trigger, [m for m in pool if m is not speaker], cues, None, verbal)
     if verbal and (first_person(tokens, trigger) or (trigger.first > 0 and tokens[trigger.first - 1].norm in WE)):
         # "نرفض التدخلات …", "ندعو القادة العرب إلى …": "we" is the speaker quoted (named before,
         # or the last speaker); whoever follows the verb is its object.

@@ -1099,3 +1099,11 @@ def test_what_underwent_an_attack_keeps_its_owner() -> None:
     (attack,) = [e for e in _events("تعرضت دورية للجيش اللبناني لهجوم مسلح في عرسال أمس.")
                  if e.event_type == "ASSAULT"]
     assert attack.target is not None and attack.target.text == "دورية للجيش اللبناني"
+
+
+def test_a_step_announced_with_a_pronoun_subject_is_the_speakers() -> None:
+    # "وقال الرئيس التركي إنه سيلتقي نظيره الروسي": the president will meet his Russian counterpart
+    (meeting,) = [e for e in _events("وقال الرئيس التركي إنه سيلتقي نظيره الروسي الأسبوع المقبل.")
+                  if e.event_type == "CONSULT"]
+    assert meeting.actor is not None and meeting.actor.text == "الرئيس التركي"
+    assert meeting.target is not None and meeting.target.text == "نظيره الروسي"
