@@ -249,6 +249,10 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # protest word protest; they are not what the protest is aimed at
         actor = target
         target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor, verbal)
+    if trigger.entry.event_type == "PROTEST":
+        # "خرجت مسيرة … تنديدا بالعدوان السعودي على اليمن": a protest condemning an act is aimed
+        # at the state whose act it is, named by the act's nationality adjective
+        target = _condemned_doer(tokens, trigger) or target
     if target is None and trigger.entry.event_type == "PROTEST":
         # "تظاهر مئات أمام مبنى مجلس محافظة بابل": a protest held before a body's seat is aimed at it
         target = _protested_at(tokens, trigger, [m for m in pool if m is not actor])
@@ -432,6 +436,18 @@ def _denies_what_was_said(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> b
 
 
 SITE_REACH = 8  # "تظاهر مئات آخرون أمام مبنى مجلس محافظة بابل"
+
+
+def _condemned_doer(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
+    """The state a nationality adjective names after a protest's word of purpose (protest_purposes:
+    "تنديدا بالعدوان السعودي", "احتجاجا على التدخل الإيراني"), in the protest's clause."""
+    purposes = load_role_cues()["protest_purposes"]
+    for index in range(trigger.last, min(len(tokens), trigger.last + SITE_REACH)):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            return None
+        if tokens[index].norm in purposes:
+            return _described_doer(tokens, trigger, index)
+    return None
 
 
 def _protested_at(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:

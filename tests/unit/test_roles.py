@@ -1107,3 +1107,9 @@ def test_a_step_announced_with_a_pronoun_subject_is_the_speakers() -> None:
                   if e.event_type == "CONSULT"]
     assert meeting.actor is not None and meeting.actor.text == "الرئيس التركي"
     assert meeting.target is not None and meeting.target.text == "نظيره الروسي"
+
+
+def test_a_protest_condemning_an_act_is_aimed_at_the_state_the_act_is_said_to_be_of() -> None:
+    (march,) = [e for e in _events("خرجت مسيرة حاشدة في صنعاء تنديدا بالعدوان السعودي على اليمن.")
+                if e.event_type == "PROTEST"]
+    assert march.target is not None and march.target.text == "السعودي"
