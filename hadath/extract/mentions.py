@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from hadath.extract.actors import ActorDictionary, ActorMatch, PersonNames, load_person_names, load_role_cues
 from hadath.extract.numbers import NumberMention, find_numbers
-from hadath.text.normalize import normalize
+from hadath.text.normalize import has_arabic, normalize
 from hadath.text.phrases import HasNorm
 
 # A state name after these words is a place ("في العراق"), not a participant.
@@ -104,11 +104,21 @@ def _mentions(tokens: Sequence[HasNorm], actors: ActorDictionary, stops: frozens
               entities: Sequence[tuple[int, int, str]] = ()) -> list[Mention]:
     """The mentions of :func:`mentions_of_sentence` without their raw-text offsets."""
     found = []
-    for match in _split_false_constructs(tokens, actors, actors.find(tokens)):
+    matches = _split_false_constructs(tokens, actors, actors.find(tokens))
+    for match in matches:
         entry = match.entry
         if match.last - match.first == 1 and match.first in stops and entry.kind != "state":
             continue  # "متهما المملكة": the event word (accusing), not the noun it spells (a suspect)
-        if entry.kind == "state" and (_used_as_place(tokens, match.first) or _is_adjective(tokens, match, stops)
+        if entry.kind == "state" and _counterpart(tokens, match.first):
+            # "اتصالا هاتفيا بنظيره الأمريكي": the counterpart of that state is the participant
+            head = match.first - 1
+            found.append(Mention(head, match.last, " ".join(t.norm for t in tokens[head:match.last]), "government",
+                                 entry.country))
+            continue
+        if entry.kind == "state" and (_used_as_place(tokens, match.first)
+                                      or (_is_adjective(tokens, match, stops)
+                                          and not _conjoined_state(tokens, match, matches, stops)
+                                          and not _after_name(match, matches))
                                       or (match.first - 1 not in stops and _in_named(tokens, actors, match))):
             continue
         if (entry.kind in METONYM_KINDS and match.last - match.first == 1 and match.first > 0
@@ -121,6 +131,11 @@ def _mentions(tokens: Sequence[HasNorm], actors: ActorDictionary, stops: frozens
             if head in stops and not (head > 0 and tokens[head - 1].norm in load_role_cues()["agent_words"]):
                 if tokens[match.first].norm.endswith(FEMININE_NISBA):
                     continue  # "ضربات أمريكية": describes the event, names no participant
+            elif tokens[head].norm in load_role_cues()["agent_words"]:
+                # "عملية دهس نفذها فلسطيني": after an agent word the nisba alone names the doer
+                found.append(Mention(match.first, match.last, " ".join(t.norm for t in tokens[match.first:match.last]),
+                                     None, entry.country))
+                continue
             elif _describable(tokens[head].norm):
                 # ("هجوم شنه طالب تونسي": after an agent word the event word is a noun, the doer)
                 # "طالب تونسي", "جنودا أميركيين": the noun the adjective describes is the participant.
@@ -136,7 +151,10 @@ def _mentions(tokens: Sequence[HasNorm], actors: ActorDictionary, stops: frozens
     name_ends = {last for _, last, label in entities if label == "PERS"}
     extended = [_with_count(tokens, m if m.kind == "person" and m.last in name_ends
                             else _extend(tokens, m, merged, stops), numbers, stops) for m in merged]
-    return _merge_partitives(tokens, _with_person_names(tokens, extended, stops), stops)
+    drawn = [_drawn_from_states(tokens, m, matches, stops) for m in extended]
+    grown = [d for d, m in zip(drawn, extended, strict=True) if d.last != m.last]
+    extended = [m for m in drawn if not any(g.first <= m.first and m.last <= g.last and g is not m for g in grown)]
+    return _merge_partitives(tokens, _merge_title_bodies(tokens, _with_person_names(tokens, extended, stops)), stops)
 
 
 def _alif_maqsura_ala(tokens: Sequence[HasNorm], raw: str) -> frozenset[int]:
@@ -151,7 +169,7 @@ def _alif_maqsura_ala(tokens: Sequence[HasNorm], raw: str) -> frozenset[int]:
 TITLE_KINDS = frozenset({"government", "organisation", "military", "police"})
 NAME_PARTS = 6  # words after the first name: "صالح بن شعيل بن سودان الأحمدي"
 NAME_STOPS = NOT_A_NOUN | TIME_WORDS | PHRASE_STOPS | frozenset(normalize(w) for w in {
-    "خلال", "بعد", "قبل", "لدى", "عند", "حول", "قد", "انه", "انها", "الذي", "التي", "ان", "إن", "أن", "أمس"})
+    "خلال", "بعد", "قبل", "لدى", "عند", "حول", "قد", "انه", "انها", "الذي", "التي", "ان", "إن", "أن", "بأن", "أمس"})
 
 
 def _with_person_names(tokens: Sequence[HasNorm], mentions: list[Mention], stops: frozenset[int]) -> list[Mention]:
@@ -288,6 +306,11 @@ def _merge_partitives(tokens: Sequence[HasNorm], mentions: list[Mention], stops:
               and (tokens[previous.first].norm[:1].isdigit() or previous.last - previous.first > 1)):
             # "نحو ألفي مواطن من أبناء محافظة نينوى": people counted from among people, one group
             merged[-1] = replace(previous, last=mention.last)
+        elif (previous is not None and previous.kind == mention.kind == "civilians" and previous.last == mention.first
+              and previous.last - 1 not in stops and _construct_head(tokens[previous.last - 1].norm)
+              and tokens[mention.first].norm.startswith("ال")):
+            # "أهالي المعتقلين", "ذوي الضحايا": people named by whose kin they are, one group
+            merged[-1] = replace(previous, last=mention.last)
         else:
             merged.append(mention)
     return merged
@@ -384,7 +407,8 @@ def proclitic_length(tokens: Sequence[HasNorm], mention: Mention, actors: ActorD
         if rest.startswith("ال") and len(rest) > MIN_REST:
             return len(prefix)
         found = actors.find([_Word(rest), *following])
-        if (found and found[0].first == 0) or load_person_names().is_given_name(rest):
+        if ((found and found[0].first == 0) or load_person_names().is_given_name(rest)
+                or rest in load_role_cues()["counterpart_nouns"]):
             return len(prefix)
     return 0
 
@@ -395,6 +419,12 @@ def _merge_titles(mentions: list[Mention], tokens: Sequence[HasNorm] = ()) -> li
     merged: list[Mention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
+        if (previous is not None and mention.kind == "person" and previous.kind == "government"
+                and _comma_apposition(tokens, previous, mention)):
+            # "رئيس الوزراء العراقي، حيدر العبادي، …": the name set off by commas is the office's
+            # holder; the person is the participant (the reader quotes the name)
+            merged[-1] = replace(mention, country=mention.country or previous.country)
+            continue
         if (previous is not None and mention.kind == "person"
                 and previous.kind in {"government", "person", "organisation"}
                 and (previous.last == mention.first or _title_place(tokens, previous.last, mention.first)
@@ -405,6 +435,59 @@ def _merge_titles(mentions: list[Mention], tokens: Sequence[HasNorm] = ()) -> li
         else:
             merged.append(mention)
     return merged
+
+
+def _drawn_from_states(tokens: Sequence[HasNorm], mention: Mention, matches: list[ActorMatch],
+                       stops: frozenset[int]) -> Mention:
+    """"قوات مشتركة من نيجيريا والنيجر وتشاد", "مقاتلين من تونس": an indefinite category and the
+    states it is drawn from (من, then states joined by و) are one participant: the states say who
+    the category is, and a reader quotes the words whole."""
+    if not _generic(mention) or mention.kind in GENERIC_KINDS or tokens[mention.first].norm.startswith(("ال", "وال")):
+        return mention
+    index = mention.last
+    if index >= len(tokens) or tokens[index].norm != "من" or index in stops:
+        return mention
+    states = {m.first: m.last for m in matches if m.entry.kind == "state"}
+    last = None
+    cursor = index + 1
+    while cursor in states and not any(i in stops for i in range(cursor, states[cursor])):
+        last = states[cursor]
+        if last >= len(tokens) or not tokens[last].norm.startswith("و") or last + 1 > len(tokens):
+            break
+        cursor = last  # "والنيجر": the dictionary reads the name behind the conjunction
+    if last is None:
+        return mention
+    return replace(mention, last=last)
+
+
+def _merge_title_bodies(tokens: Sequence[HasNorm], mentions: list[Mention]) -> list[Mention]:
+    """"الأمين العام لمجلس التعاون | لدول الخليج العربية | الدكتور جاسم البديوي": the states a
+    body is "of" complete its name in the title, and the holder's name follows: one mention, the
+    person (a reader quotes the title whole, or the name)."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        if (mention.kind == "person" and len(merged) >= 2 and _body_of_title(tokens, merged[-2], merged[-1])
+                and (merged[-1].last == mention.first or _title_words(tokens, merged[-1].last, mention.first))):
+            merged[-2:] = [replace(mention, first=merged[-2].first, country=mention.country or merged[-2].country)]
+        else:
+            merged.append(mention)
+    return merged
+
+
+def _body_of_title(tokens: Sequence[HasNorm], title: Mention, body: Mention) -> bool:
+    """A state behind the preposition ل right after an office or a body ("لمجلس التعاون لدول
+    الخليج العربية"): the genitive that completes the title's name, not a party of its own."""
+    return (bool(tokens) and title.kind in {"government", "organisation"} and body.kind == "state"
+            and title.last == body.first and tokens[body.first].norm.startswith("ل")
+            and not tokens[body.first].norm.startswith("لل"))
+
+
+def _comma_apposition(tokens: Sequence[HasNorm], title: Mention, person: Mention) -> bool:
+    """An office (a construct, "رئيس الوزراء", or a generic one), a comma, a person's name and a
+    comma: the name in apposition to the office."""
+    return (bool(tokens) and (title.name.endswith(GENERIC_SUFFIX) or _construct_head(tokens[title.first].norm))
+            and person.first == title.last + 1
+            and tokens[title.last].norm == "،" and person.last < len(tokens) and tokens[person.last].norm == "،")
 
 
 def _titles_across(tokens: Sequence[HasNorm], title: Mention) -> bool:
@@ -456,6 +539,7 @@ def _merge_constructs(tokens: Sequence[HasNorm], mentions: list[Mention]) -> lis
     for mention in mentions:
         previous = merged[-1] if merged else None
         if (previous is not None and previous.last == mention.first and mention.kind == "state"
+                and mention.country is not None  # (not a group of states: "تنظيم داعش | الدول الغربية")
                 and previous.kind not in {"state", "person"} and _construct_head(tokens[previous.last - 1].norm)
                 and _construct_head(tokens[mention.first].norm, genitive=True)):
             merged[-1] = replace(previous, last=mention.last, country=previous.country or mention.country)
@@ -476,8 +560,12 @@ def _extend(tokens: Sequence[HasNorm], mention: Mention, others: list[Mention],
             stops: frozenset[int] = frozenset()) -> Mention:
     """Stretch a mention over the definite words that complete it ("مجلس عشائر" + "العراق العربيه")."""
     last = mention.last
-    if mention.kind == "person" and tokens[last - 1].norm.startswith(("ال", "وال")):
-        return mention  # a definite family name closes a name: "وأعلن العبادي التزامه"
+    if mention.first + 1 < len(tokens) and _counterpart(tokens, mention.first + 1):
+        return mention  # "نظيره الروسي | الأسبوع المقبل": a counterpart and its nationality are whole
+    if mention.kind == "person" and (tokens[last - 1].norm.startswith(("ال", "وال")) or _listed_person(mention)):
+        # a definite family name closes a name: "وأعلن العبادي التزامه"; so does the last word of
+        # a name the dictionary lists: "مع نظيره البريطاني فيليب هاموند الأزمة السورية"
+        return mention
     starts = {m.first for m in others} | stops
     honorifics = load_person_names().honorifics
     if (mention.kind not in {"person", "state"} and last + 1 < len(tokens) and last not in starts
@@ -498,9 +586,40 @@ def _extend(tokens: Sequence[HasNorm], mention: Mention, others: list[Mention],
 PRONOUN_ENDINGS = ("ها", "هما")
 
 
+def _listed_person(mention: Mention) -> bool:
+    """A person the actor dictionary names (its canonical name, not the words of the text)."""
+    return mention.kind == "person" and not has_arabic(mention.name)
+
+
 def _continues_phrase(token: str) -> bool:
     return (token.startswith("ال") and len(token) > 3 and token not in PHRASE_STOPS
             and not token.endswith(PRONOUN_ENDINGS))
+
+
+def _counterpart(tokens: Sequence[HasNorm], first: int) -> bool:
+    """A nationality adjective right after a noun of counterpart ("نظيره الأمريكي", "بنظيرته
+    الألمانية", "نظرائه العرب"): the official of that state matching the one named before."""
+    if first < 1 or not tokens[first].norm.startswith(("ال", "وال")):
+        return False
+    word = tokens[first - 1].norm
+    counterparts = load_role_cues()["counterpart_nouns"]
+    return word in counterparts or (word[:1] in {"ب", "و", "ل"} and word[1:] in counterparts)
+
+
+def _after_name(match: ActorMatch, matches: list[ActorMatch]) -> bool:
+    """"هدد عبد الملك الحوثي السعودية": a nisba right after a person's name is no adjective of it
+    (a name takes none after it in that form): it is the next party, the verb's object."""
+    return any(m.entry.kind == "person" and m.last == match.first for m in matches)
+
+
+def _conjoined_state(tokens: Sequence[HasNorm], match: ActorMatch, matches: list[ActorMatch],
+                     stops: frozenset[int]) -> bool:
+    """"وقعت مصر والسعودية": a state's name behind و right after another state's name is a second
+    state, not an adjective of the first (a nisba spells both: السعودية، العربية); after an
+    adjective it is another adjective ("في السجون المصرية والأمريكية")."""
+    return tokens[match.first].norm.startswith("و") and any(
+        m.entry.kind == "state" and m.last == match.first and m is not match and not _is_adjective(tokens, m, stops)
+        for m in matches)
 
 
 def _is_adjective(tokens: Sequence[HasNorm], match: object, stops: frozenset[int] = frozenset()) -> bool:
@@ -512,8 +631,10 @@ def _is_adjective(tokens: Sequence[HasNorm], match: object, stops: frozenset[int
     previous = tokens[first - 1].norm if first > 0 else ""
     if previous in TIME_WORDS:
         return False
-    if first - 1 in stops and previous.endswith("ت") and not previous.startswith(("ال", "وال")):
-        return False  # a feminine perfect verb (the sentence's trigger) takes the state as its subject
+    if previous.endswith("ت") and not previous.endswith("ات") and not previous.startswith(("ال", "وال")):
+        # a feminine perfect verb takes the state as its subject ("أدانت السعودية", "قدمت السعودية
+        # مساعدات"); not a plural noun, "عشرات العراقيين", "مساعدات سعودية"
+        return False
     return last - first == 1 and nisba and previous.isalpha() and previous not in NOT_A_NOUN
 
 

@@ -92,6 +92,12 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
     if (exclude is not None and 0 <= exclude.last <= trigger.first and pronoun_subject(tokens, trigger)
             and not crosses_clause(tokens, exclude.last, trigger.first)):
         return exclude, _target(tokens, trigger, pool, cues, None)
+    if verbal and exclude is None and pronoun_subject(tokens, trigger):
+        # "وقال الرئيس التركي إنه سيلتقي نظيره الروسي": a step announced (no source) whose subject
+        # is the pronoun on the complementizer: the speaker named before it
+        speaker = _carried_subject(tokens, trigger, [m for m in pool if m.last < trigger.first], cues)
+        if speaker is not None and not crosses_clause(tokens, speaker.last, trigger.first):
+            return speaker, _target(tokens, trigger, [m for m in pool if m is not speaker], cues, None, verbal)
     if verbal and (first_person(tokens, trigger) or (trigger.first > 0 and tokens[trigger.first - 1].norm in WE)):
         # "نرفض التدخلات …", "ندعو القادة العرب إلى …": "we" is the speaker quoted (named before,
         # or the last speaker); whoever follows the verb is its object.
@@ -101,7 +107,12 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # "قصفت طائرات التحالف": the pattern took the subject's first word ("طائرات"); the
         # participant it cut into is the doer.
         actor = absorbed[0]
-        return actor, _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
+        target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor)
+        if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
+            # "شنت طائرات إسرائيلية غارات على مواقع لحركة حماس": what was hit, as below
+            target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues, trigger, actor.last),
+                                    participants)
+        return actor, target
     if trigger.entry.id in REPELLING_ENTRIES:
         return _repelled(tokens, trigger, pool, cues, exclude)
     if tokens[trigger.first].norm.startswith(CHARGED_WITH):
@@ -123,7 +134,8 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # or whoever is marked as its agent, is (events.py carries the speaker over)
         doer = _marked_agent(tokens, trigger, pool, cues)
         return doer, _target(tokens, trigger, [m for m in pool if m is not doer], cues, doer, verbal)
-    if passive(tokens, trigger) or marked_passive(tokens, trigger, raw) or done_passive(tokens, trigger):
+    if (passive(tokens, trigger) or marked_passive(tokens, trigger, raw) or done_passive(tokens, trigger)
+            or _agent_marked_verb(tokens, trigger, pool, cues)):
         # "وكان مرسي قد عوقب", "أحيلوا للمحاكمة", "اغتيل القيادي على يد مسلحين": the verb's
         # subject suffers the act; the doer, if any, is named after "على يد / من قبل".
         doer = _marked_agent(tokens, trigger, pool, cues)
@@ -162,8 +174,14 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         actor = _carried_subject(tokens, trigger, pool, cues)
     elif ((trigger.entry.pos == "verb" or particle_verb(tokens, trigger))
           and not cues.patient_genitive.contains_at(tokens, trigger.first)
-          and not after_preposition(tokens, trigger)):
-        actor = _verb_subject(tokens, trigger, pool, cues, carried=verbal and word[:1] in {"و", "ف"})
+          and not after_preposition(tokens, trigger) and not (verbal and _definite_noun(word, trigger))):
+        actor = (_stated_own(tokens, trigger, pool, cues) if verbal else None) or _verb_subject(
+            tokens, trigger, pool, cues, carried=verbal and word[:1] in {"و", "ف"})
+        shared = _shared_meeting_subject(tokens, trigger, pool, cues, actor)
+        if shared is not None:
+            # "زار كاميرون الأردن أمس والتقى الملك عبدالله": the conjoined meeting verb shares the
+            # clause's subject; the party after it is whom he met
+            actor = shared
         if actor is None and trigger.first > 0 and tokens[trigger.first - 1].norm in WHEN_WORDS:
             # "ألم يكن رئيس الوزراء حيدر العبادي محقا عندما اتهم …": a time clause with no subject
             # of its own shares the main clause's
@@ -172,7 +190,10 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # "أعربت بغداد عن رفضها …": a speech noun's speaker is the clause's subject before it.
         before = [m for m in pool if trigger.first - SPEAKER_NOUN_REACH <= m.last <= trigger.first
                   and not _marked_as_target(tokens, m, cues)]
-        actor = before[-1] if before else _noun_agent(tokens, trigger, pool, cues)
+        # "عقدت الهيئة العليا للمفاوضات في الرياض اجتماعا": the subject right after the light verb
+        # holds the talks, not the last name before the noun (a place, a chair's name)
+        actor = (_light_verb_subject(tokens, trigger, pool, cues) or _stated_own(tokens, trigger, pool, cues)
+                 or (before[-1] if before else _noun_agent(tokens, trigger, pool, cues)))
     else:
         # "وكانت الحكومة المحلية في الأنبار وفرت … ممرات آمنة": a subject fronted after كان does
         # what the noun names when no doer is attached to the noun itself
@@ -181,7 +202,8 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # "أن الوزير شكري توجه … لإجراء مشاورات مع": who goes (the governing verb's subject) is
         # who consults, not the speaker reporting it.
         actor = _subject_before(tokens, trigger, pool, cues, PURPOSE_REACH)
-    if actor is not None and actor.kind == "civilians" and trigger.entry.event_type in SUFFERING_TYPES:
+    if actor is not None and trigger.entry.event_type in SUFFERING_TYPES and (
+            actor.kind == "civilians" or _counted_after_verb(tokens, trigger, actor)):
         # "قتل 38 سائحا": civilians after a passive verb of violence suffer it, they don't do it;
         # "إن الشرطة اعتقلت 300 شخص": the doer, if any, is the subject before the verb.
         rest = [m for m in pool if m is not actor]
@@ -192,12 +214,16 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
     if actor is None and not verbal and _conjoined_noun(tokens, trigger):
         # "الجيش الوطني والمقاومة الشعبية سيطرت على الجبال المحيطة ومحاصرة القاعدة": a verbal
         # noun conjoined to the clause's verb shares its subject
-        actor = _subject_before(tokens, trigger, [m for m in pool if m.kind not in PASSIVE_KINDS], cues,
-                                CONJOINED_REACH)
+        # (not the genitive of the verbal noun before it: "تم اعتقال أحد قيادي بوكو حرام وتطهير
+        # عدة معسكرات": who was arrested is that act's victim, not the doer both nouns share)
+        actor = _subject_before(tokens, trigger, [m for m in pool if m.kind not in PASSIVE_KINDS
+                                                  and not _patient_of_noun(tokens, m, cues)], cues, CONJOINED_REACH)
     if actor is None and trigger.entry.event_type in ATTACK_TYPES:
         # "لقي 3 أشخاص مصرعهم … جراء هجوم مباغت شنه عناصر تنظيم داعش": the attack's doer named
         # after an agent marker further on in the sentence.
         actor = _marked_agent(tokens, trigger, pool, cues, ATTACKER_REACH)
+    if actor is None and trigger.entry.event_type in ATTACK_TYPES:
+        actor = _reflexive_subject(tokens, trigger)  # "فجر انتحاري نفسه داخل مسجد"
     if actor is None and exclude is not None and _own_act_reported(tokens, trigger, exclude):
         actor = exclude  # "أعلنت الحكومة البريطانية أنها ستمدد مشاركتها في الضربات الجوية"
     if actor is None and exclude is not None and _announced_act(tokens, trigger, exclude, cues):
@@ -217,6 +243,16 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # "ويقول المتمردون: إن ضحايا مدنيين يسقطون …، وهو ما تنفيه أنقرة": the denial is aimed at
         # whoever said what is denied, the sentence's first party
         target = _carried_subject(tokens, trigger, [m for m in pool if m is not actor], cues)
+    if (trigger.entry.event_type == "PROTEST" and actor is None and target is not None
+            and target.kind in PASSIVE_KINDS and target.first == trigger.last):
+        # "أضرب المعلمون", "اعتصم العشرات من أهالي المعتقلين أمام …": the people right after a
+        # protest word protest; they are not what the protest is aimed at
+        actor = target
+        target = _target(tokens, trigger, [m for m in pool if m is not actor], cues, actor, verbal)
+    if trigger.entry.event_type == "PROTEST":
+        # "خرجت مسيرة … تنديدا بالعدوان السعودي على اليمن": a protest condemning an act is aimed
+        # at the state whose act it is, named by the act's nationality adjective
+        target = _condemned_doer(tokens, trigger) or target
     if target is None and trigger.entry.event_type == "PROTEST":
         # "تظاهر مئات أمام مبنى مجلس محافظة بابل": a protest held before a body's seat is aimed at it
         target = _protested_at(tokens, trigger, [m for m in pool if m is not actor])
@@ -230,6 +266,13 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # "اعتقلت الشرطة صحفيين", "اختطاف مراسل": the press report events, but suffer them too
         press = [m for m in participants if m.kind in REPORTER_KINDS and not _overlaps(m, trigger) and m is not exclude]
         target = _target(tokens, trigger, press, cues, actor) if press else None
+    received = _received_from(tokens, trigger, pool, actor)
+    if received is not None:
+        # "تلقى الرئيس اتصالا هاتفيا من نظيره", "يتلقى الدعم من أجهزة استخبارات": the one after
+        # من calls or gives; the receiving verb's subject is whom the act is aimed at
+        actor, target = received, actor
+    if actor is not None and target is None and trigger.entry.event_type in SYMMETRIC_TYPES:
+        actor, target = _conjoined_parties(tokens, actor, pool)
     if trigger.entry.id in cues.host_entries:
         return target, actor  # "استقبل الملك الوزير": the visitor acts, the host receives
     if trigger.entry.event_type in SUFFERING_TYPES:
@@ -238,8 +281,53 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
             # "تعرضت دورية للجيش لهجوم": who underwent the act suffered it, whatever came first
             actor, target = (None if actor is exposed else actor), exposed
     if target is not None and trigger.entry.event_type in SUFFERING_TYPES:
-        target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues, trigger), participants)
+        postposed = actor is not None and trigger.last <= actor.first <= trigger.last + SUBJECT_AFTER_VERB
+        target = _with_conjunct(tokens, trigger, _with_facility(tokens, target, cues, trigger,
+                                                                actor.last if postposed else None), participants)
     return actor, target
+
+
+RECEIVING_REACH = 8  # "تلقى الرئيس المصري عبد الفتاح السيسي اتصالا"
+
+
+def _received_from(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
+                   actor: Mention | None) -> Mention | None:
+    """The party after من when a verb of receiving governs the trigger and its subject was taken
+    as the actor: who sends the call, the letter or the aid."""
+    if actor is None or actor.last > trigger.first:
+        return None
+    index = _cue_verb_before(tokens, trigger, load_role_cues()["receiving_verbs"], RECEIVING_REACH)
+    if index is None or actor.first <= index:
+        return None  # (the actor must be the receiving verb's subject, named after it)
+    for position in range(trigger.first, min(len(tokens), trigger.last + 3)):
+        if tokens[position].norm == "من":
+            return next((m for m in pool if m.first == position + 1 and m is not actor), None)
+        if tokens[position].norm.startswith("من") and position >= trigger.last:
+            return None  # "منه", "منها": a pronoun, named before
+    return None
+
+
+# Acts two parties do together: GUIDELINES lists each party as actor and as target.
+SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _conjoined_parties(tokens: Sequence[HasNorm], actor: Mention,
+                       pool: list[Mention]) -> tuple[Mention, Mention | None]:
+    """"وقعت مصر والسعودية اتفاقية", "اجتمع الوزير ونظيره": the doer of a joint act joined by و to
+    another party; the first is the actor, the other the target."""
+    if tokens[actor.first].norm.startswith("و"):
+        first = next((m for m in pool if m.last == actor.first), None)
+        if first is not None:
+            return first, actor
+    if actor.last >= len(tokens) or not tokens[actor.last].norm.startswith("و"):
+        return actor, None
+    # (a title may open the second party: "ونظيره الأردني ناصر جودة")
+    second = next((m for m in pool if actor.last <= m.first <= actor.last + CONJUNCT_TITLE_WORDS
+                   and all(t.norm.isalpha() and t.norm not in PREPOSITIONS for t in tokens[actor.last:m.first])), None)
+    return actor, second
+
+
+CONJUNCT_TITLE_WORDS = 2
 
 
 SLASHES = frozenset({"/"})
@@ -350,6 +438,18 @@ def _denies_what_was_said(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> b
 SITE_REACH = 8  # "تظاهر مئات آخرون أمام مبنى مجلس محافظة بابل"
 
 
+def _condemned_doer(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
+    """The state a nationality adjective names after a protest's word of purpose (protest_purposes:
+    "تنديدا بالعدوان السعودي", "احتجاجا على التدخل الإيراني"), in the protest's clause."""
+    purposes = load_role_cues()["protest_purposes"]
+    for index in range(trigger.last, min(len(tokens), trigger.last + SITE_REACH)):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            return None
+        if tokens[index].norm in purposes:
+            return _described_doer(tokens, trigger, index)
+    return None
+
+
 def _protested_at(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:
     """The party whose seat a protest is held before: a listed party right after "أمام" (or
     after "أمام مبنى / مقر") in the protest's clause."""
@@ -370,6 +470,16 @@ def counted(tokens: Sequence[HasNorm], mention: Mention) -> bool:
     """The mention opens with a count ("ما لا يقل عن 260 مقاتلا"): fighters counted are more
     often the fallen than the doers."""
     return number_at(tokens, mention.first) is not None
+
+
+def _counted_after_verb(tokens: Sequence[HasNorm], trigger: TriggerMatch, mention: Mention) -> bool:
+    """"قتل ثلاثة جنود أتراك في هجوم", "اعتقل 12 عنصرا من الشرطة": a count right after a bare
+    verb of force that spells its passive too (victim_verbs) is its passive subject, the victims
+    ("احتل عشرات المقاتلين مسجدا": a verb of taking is active, its counted subject acts)."""
+    word = tokens[trigger.first].norm
+    bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 3 else word
+    return (trigger.entry.pos == "verb" and trigger.last - trigger.first == 1 and mention.first == trigger.last
+            and bare in load_role_cues()["victim_verbs"] and counted(tokens, mention))
 
 
 def armed_party(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list[Mention],
@@ -419,7 +529,7 @@ FACILITY_WORDS = 3  # "على مواقع جبلية للمتمردين": words b
 
 
 def _with_facility(tokens: Sequence[HasNorm], target: Mention, cues: Cues,
-                   trigger: TriggerMatch | None = None) -> Mention:
+                   trigger: TriggerMatch | None = None, object_start: int | None = None) -> Mention:
     """"غارات على مواقع جبلية للمتمردين", "هجوم على تمركز للكتيبة": what was hit is the place the
     owner (ل + party) holds; the words a reader quotes run from the marker to the owner. The
     phrase may also be the direct object of the act, right after its verb or its verbal noun
@@ -436,6 +546,9 @@ def _with_facility(tokens: Sequence[HasNorm], target: Mention, cues: Cues,
             start = first  # (the farthest marker wins: "على مواقع جبلية للمتمردين")
         elif trigger is not None and marker == trigger.last - 1 and _takes_object(tokens, trigger, cues):
             start = first  # the act's own object: no marker between it and the act
+        elif (trigger is not None and first == object_start and trigger.entry.pos != "noun"
+              and not tokens[trigger.first].norm.startswith("ال")):
+            start = first  # after the postposed subject: "استهدفت طائرات التحالف مواقع للحوثيين"
     if start is None:
         return target
     return replace(target, first=start, start=tokens[start].start, proclitic=0)  # type: ignore[attr-defined]
@@ -497,13 +610,23 @@ def first_person(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
     """The trigger is a first-person plural imperfect (نرفض، ندعو، ونطالب): the entry lists the
     third-person form (يرفض) of the same verb. A verb whose root starts with ن (ندد، نفى) has
     no such partner."""
-    if trigger.entry.pos != "verb" or trigger.last - trigger.first != 1:
-        return False
     word = tokens[trigger.first].norm
     bare = word[1:] if word[:1] in {"و", "ف"} and len(word) > 3 else word
+    if trigger.entry.pos != "verb" or trigger.last - trigger.first != 1:
+        # "وأشد على أيادي القائمين على المركز": a phrase opened by a verb of the first person
+        return trigger.entry.pos == "phrase" and _first_person_singular(bare, _first_words(trigger.entry.patterns))
+    if _first_person_singular(bare, _verb_forms(trigger.entry.patterns)):
+        return True
     if not bare.startswith("ن") or len(bare) < 3:
         return False
     return "ي" + bare[1:] in _verb_forms(trigger.entry.patterns)
+
+
+def _first_person_singular(bare: str, forms: frozenset[str]) -> bool:
+    """أفعل, "I do", of a verb whose perfect has no prefix (أرفض / رفض / يرفض, أشد / شد / يشد): the
+    entry lists the perfect and the third-person imperfect. A form IV perfect (أعرب / يعرب) has no
+    bare perfect beside it, so it is not read as the first person."""
+    return (len(bare) >= 3 and bare.startswith("ا") and bare[1:] in forms and "ي" + bare[1:] in forms)
 
 
 @lru_cache(maxsize=4096)
@@ -548,15 +671,23 @@ ANNOUNCED_GAP = 2  # time words between the speaker and the act: "أعلنت ا�
 def _announced_act(tokens: Sequence[HasNorm], trigger: TriggerMatch, speaker: Mention, cues: Cues) -> bool:
     """The event noun is the direct object of the speaker's verb of saying, with no complementizer
     between ("أعلن الرئيس حالة الطوارئ", "أعلنت الحكومة حظر التجول"): the speaker announces its
-    own act. Not a toll or an arrest a speaker reports ("أعلنت الوزارة مقتل 5"): those nouns'
-    genitive suffers an act someone else may have done."""
-    if trigger.entry.pos == "verb" and not tokens[trigger.first].norm.startswith("ال"):
+    own act. Not a toll a speaker reports ("أعلنت الوزارة مقتل 5"): those nouns' genitive suffers
+    an act someone else may have done; but an arrest the police, the army or a government
+    announces ("أعلنت الشرطة اعتقال ثلاثة أشخاص") is theirs."""
+    if (trigger.entry.pos == "verb" and not tokens[trigger.first].norm.startswith("ال")
+            and not cues.patient_genitive.contains_at(tokens, trigger.first)):
         return False
     if not 0 <= speaker.last <= trigger.first or trigger.first - speaker.last > ANNOUNCED_GAP:
         return False
     if any(tokens[i].norm not in OPENING_TIME_WORDS for i in range(speaker.last, trigger.first)):
         return False
+    if trigger.entry.event_type == "COERCE" and speaker.kind in ENFORCING_KINDS:
+        return True  # "أعلنت الشرطة اعتقال ثلاثة أشخاص": the force that announces an arrest made it
     return not cues.patient_genitive.contains_at(tokens, trigger.first)
+
+
+# Bodies that arrest, detain and expel: an arrest they announce is their own.
+ENFORCING_KINDS = frozenset({"police", "military", "government"})
 
 
 # Pronoun suffixes that show (ه alone also spells ة): "مشاركتها", "دورهم", "مشاركته".
@@ -584,6 +715,8 @@ def pronoun_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
 REPORTER_KINDS = frozenset({"media"})
 # Verbs of calling whose object comes before the preposition of what is asked ("دعا X إلى", "حث X على").
 CALLING_ENTRIES = {"request.call": "الي", "request.urge": "علي", "request.appeal": "الي"}  # matching form
+# Verbs of calling whose object comes before a verbal noun with ب ("طالب X بالإفراج عن …").
+CALLING_WITH_BA = frozenset({"request.demand"})
 
 
 def _called_object(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention]) -> Mention | None:
@@ -639,6 +772,14 @@ def _conjoined_noun(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
     return word[1:] not in load_role_cues()["toll_nouns"]
 
 
+def _patient_of_noun(tokens: Sequence[HasNorm], mention: Mention, cues: Cues) -> bool:
+    """The mention is the genitive of a verbal noun whose genitive suffers the act ("اعتقال X",
+    "تفريق X"): that act's patient."""
+    index = mention.first - 1
+    return index >= 0 and (cues.patient_genitive.contains_at(tokens, index)
+                           or tokens[index].norm in load_role_cues()["patient_nouns"])
+
+
 def _construct_genitive(tokens: Sequence[HasNorm], mention: Mention) -> bool:
     """The mention follows a feminine noun in the construct state (no article, ending in ة:
     "مطالبة", "دعوة", "زيارة"), so it is that noun's genitive."""
@@ -673,6 +814,48 @@ def _marked_as_target(tokens: Sequence[HasNorm], mention: Mention, cues: Cues) -
     return False
 
 
+def _own_verb_marks(tokens: Sequence[HasNorm], trigger: TriggerMatch, mention: Mention, pool: list[Mention],
+                    cues: Cues) -> bool:
+    """"استهدفت القوات بالمدفعية مواقع المسلحين": the trigger is itself a verb that marks targets
+    (استهدف), and the party right after it is an agent: its postposed subject, not its object —
+    unless a subject stands before the verb ("عملية مشتركة للجيش والشرطة استهدفت عناصر القاعدة")."""
+    return (mention.first == trigger.last and trigger.last - trigger.first == 1 and mention.kind in AGENT_KINDS
+            and cues.target_markers.contains_at(tokens, trigger.first)
+            and _subject_before(tokens, trigger, [m for m in pool if m is not mention], cues) is None)
+
+
+def _definite_noun(word: str, trigger: TriggerMatch) -> bool:
+    """"التفجير", "والاعتقال": a verb entry's word read through the article is the verbal noun it
+    also spells, never a finite verb with a subject of its own (not a verb that begins with
+    those letters, "التقى", which the entry lists as it is)."""
+    bare = word[1:] if word[:1] in {"و", "ف"} else word
+    return (trigger.last - trigger.first == 1 and bare.startswith("ال") and len(bare) > 4
+            and bare not in _verb_forms(trigger.entry.patterns))
+
+
+def _shared_meeting_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues,
+                            after: Mention | None) -> Mention | None:
+    """The subject a meeting verb joined by و to the verb before it in its clause shares: the
+    clause's first party, when the party after the verb differs from it and no clause break comes
+    between them."""
+    word = tokens[trigger.first].norm
+    if (trigger.entry.event_type != "CONSULT" or trigger.entry.id in cues.host_entries or after is None
+            or after.first < trigger.last or word[:1] != "و" or trigger.last - trigger.first != 1):
+        return None
+    shared = _carried_subject(tokens, trigger, [m for m in pool if m is not after], cues)
+    if (shared is None or shared.name == after.name or shared.kind not in VISITOR_KINDS
+            or crosses_clause(tokens, shared.last, trigger.first)):
+        return None
+    return shared
+
+
+def _plural_verb(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """A one-word perfect verb with the masculine plural ending وا ("اختطفوا", "هاجموا", "قتلوا")."""
+    word = tokens[trigger.first].norm
+    return (trigger.entry.pos == "verb" and trigger.last - trigger.first == 1 and word.endswith("وا")
+            and len(word) > 4 and not word.startswith("ال"))
+
+
 def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
                   cues: Cues, carried: bool = False) -> Mention | None:
     """The verb's subject: after it (VSO), else before it; ``carried`` for a conjoined verb of
@@ -680,9 +863,16 @@ def _verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[M
     fronted = _kana_subject(tokens, trigger, pool)
     if fronted is not None:
         return fronted  # "وكانت بغداد قد أعربت عن استغرابها ونفيها لتصريحات الوزير"
+    if _plural_verb(tokens, trigger):
+        # "مسلحين اختطفوا ثلاثة مهندسين أتراك": a verb that carries a plural subject pronoun has
+        # its subject before it (a verb before its subject stays singular); the noun after is its object
+        if carried:
+            return _carried_subject(tokens, trigger, pool, cues)
+        return _subject_before(tokens, trigger, pool, cues)
     after = [m for m in pool if trigger.last <= m.first <= trigger.last + SUBJECT_AFTER_VERB
-             and not _marked_as_target(tokens, m, cues) and not _behind_preposition(tokens, trigger.last, m.first)
-             and not _behind_ba(tokens, m)]
+             and not (_marked_as_target(tokens, m, cues) and not _own_verb_marks(tokens, trigger, m, pool, cues))
+             and not _behind_preposition(tokens, trigger.last, m.first) and not _behind_ba(tokens, m)
+             and not (trigger.entry.event_type in GIVING_TYPES and _behind_lam(tokens, m))]
     if after:
         return after[0]
     if carried:
@@ -863,8 +1053,72 @@ def _noun_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Men
     if cues.patient_genitive.contains_at(tokens, trigger.first):
         return None
     genitive = [m for m in pool if trigger.last <= m.first <= trigger.last + 1 and m.kind in AGENT_KINDS
-                and not _marked_as_target(tokens, m, cues) and not _behind_ba(tokens, m)]
+                and not _marked_as_target(tokens, m, cues) and not _behind_ba(tokens, m)
+                and not (trigger.entry.event_type in GIVING_TYPES and _behind_lam(tokens, m))]
     return genitive[0] if genitive else None
+
+
+# Acts of giving: "مساعدات لليمن", "خصص مبالغ لمنظمة الصحة العالمية" — the party behind ل after
+# them receives (an attack's ل names its doer: "هجوم لبوكو حرام").
+GIVING_TYPES = frozenset({"AID", "CONCEDE", "SUPPORT"})
+
+
+def _behind_lam(tokens: Sequence[HasNorm], mention: Mention) -> bool:
+    """A name behind the preposition ل ("لمنظمة الصحة العالمية", "لليمن")."""
+    word = tokens[mention.first].norm
+    bare = word[1:] if word[:1] in {"و", "ف"} and mention.proclitic > 1 else word
+    return mention.proclitic > 0 and bare[:1] == "ل"
+
+
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+
+
+STATED_REACH = 16  # "أكد عباس خلال لقائه الرئيس الروسي فلاديمير بوتين في موسكو رفضه"
+
+
+def _stated_own(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues) -> Mention | None:
+    """"أكد عباس … رفضه للاستيطان", "جدد العربي … إدانته للاعتداءات": a statement word with a
+    pronoun suffix that a verb of saying governs (no complementizer between) is a noun, "his
+    rejection": its doer is that verb's subject, named right after it."""
+    if trigger.last - trigger.first != 1:
+        return None
+    word = tokens[trigger.first].norm
+    heads = _first_words(trigger.entry.patterns)
+    if not any(word.endswith(s) and word[:-len(s)] in heads for s in PRONOUN_SUFFIXES):
+        return None
+    for index in range(trigger.first - 1, max(-1, trigger.first - STATED_REACH - 1), -1):
+        norm = tokens[index].norm
+        if (norm in CLAUSE_BREAKS or norm in COMPLEMENTIZERS or norm in PRONOUN_COMPLEMENTIZERS
+                or norm in {"ان", "بان"}):
+            return None
+        bare = norm[1:] if norm[:1] in {"و", "ف"} and len(norm) > 3 else norm
+        if cues.attribution.contains_at(tokens, index) or bare in load_role_cues()["stating_verbs"]:
+            return next((m for m in pool if index < m.first <= index + 2 and m.last <= trigger.first), None)
+    return None
+
+
+def _light_verb_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention],
+                        cues: Cues) -> Mention | None:
+    """The party right after a light verb (within two words) that governs the event noun in its
+    clause ("أجرى الرئيس … اتصالا"), or after a verb of beginning or resuming (opening_verbs:
+    "بدأت دائرة الجنايات في المحكمة … جلسة محاكمة")."""
+    head = _aside_start(tokens, trigger.first)
+    for index in range(head - 1, max(-1, head - LONG_SUBJECT_WINDOW - 1), -1):
+        if tokens[index].norm in CLAUSE_BREAKS:
+            return None
+        if cues.light_verbs.contains_at(tokens, index) or tokens[index].norm in load_role_cues()["opening_verbs"]:
+            between = [m for m in pool if index < m.first and m.last <= trigger.first
+                       and not _marked_as_target(tokens, m, cues)]
+            if not between or between[0].first > index + 2:
+                return None
+            # (a title's body, then the person holding it: "أجرى رئيس كتلة «المستقبل» النائب سعد
+            # الحريري اتصالات"; not a person behind a preposition, "برئاسة القاضي …", nor one
+            # joined by و, "ونظيره الأردني ناصر جودة": a second party)
+            people = [m for m in between if m.kind == "person" and not any(
+                t.norm in PREPOSITIONS or t.norm.startswith(("ب", "ل", "و"))
+                for t in tokens[between[0].last:m.first + 1])]
+            return people[-1] if people else between[0]
+    return None
 
 
 def _behind_ba(tokens: Sequence[HasNorm], mention: Mention) -> bool:
@@ -885,6 +1139,15 @@ def _marked_agent(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[M
                 if index >= trigger.last and cues.agent_markers.contains_at(tokens, index):
                     return mention
     return None
+
+
+def _agent_marked_verb(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention], cues: Cues) -> bool:
+    """"قتل شرطي على يد مسلحين", "اعتقل ناشط من قبل قوات الأمن": a bare verb of force whose doer
+    an agent marker names after it is passive, whatever its unvowelled spelling shows."""
+    return (trigger.entry.event_type in SUFFERING_TYPES and trigger.entry.pos == "verb"
+            and trigger.last - trigger.first == 1 and not _definite_noun(tokens[trigger.first].norm, trigger)
+            and not cues.patient_genitive.contains_at(tokens, trigger.first)  # (a noun: "مقتل 20 شخصا")
+            and _marked_agent(tokens, trigger, pool, cues) is not None)
 
 
 # Form III perfect passive فوعل (عوقب، حوكم، هوجم، لوحق): never the shape of an active perfect
@@ -1054,14 +1317,38 @@ def _target(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mention
         opening += 1  # "…القبانجي، أمس العراقيين إلى": a time word before the object
     if opening > skipped and opening < len(tokens) and tokens[opening].norm == "،":
         opening += 1  # "احتجزت إسرائيل، يوم الثلاثاء، X": a time set off by two commas
+    # (the subject's own words may hold a comma: "دعا رئيس الوزراء العراقي، حيدر العبادي، X")
+    subject_from = trigger.last
+    if (actor is not None and start > trigger.last and actor.first > trigger.last
+            and tokens[actor.first - 1].norm == "،"):
+        subject_from = actor.first
     window = [m for m in pool if start <= m.first <= start + TARGET_WINDOW
               and (not crosses_clause(tokens, trigger.last, m.first)
-                   or (m.first == opening and not crosses_clause(tokens, trigger.last, start))
+                   or (m.first == opening and not crosses_clause(tokens, subject_from, start))
                    or (addressed and _object_genitive(tokens, m, opening)
-                       and not crosses_clause(tokens, trigger.last, start)))
-              and not _part_of(tokens, actor, m) and not _title_of(tokens, actor, m)]
+                       and not crosses_clause(tokens, subject_from, start)))
+              and not _part_of(tokens, actor, m) and not _title_of(tokens, actor, m)
+              and not (addressed and trigger.entry.event_type in STATEMENT_OBJECT_TYPES
+                       and _patient_of_noun(tokens, m, cues))]
+    preposition = CALLING_ENTRIES.get(trigger.entry.id) if addressed else None
+    called = next((m for m in window if m.last < len(tokens) and not _marked_as_target(tokens, m, cues) and (
+        (preposition is not None and tokens[m.last].norm == preposition)
+        or (addressed and trigger.entry.id in CALLING_WITH_BA and tokens[m.last].norm.startswith("ب")
+            and len(tokens[m.last].norm) > 4))), None)
+    while called is not None and tokens[called.first].norm.startswith("و"):
+        # ("الدول العربية والمجتمع الدولي إلى": the first of the conjoined parties called on)
+        conjunct = next((m for m in window if m.last == called.first), None)
+        if conjunct is None:
+            break
+        called = conjunct
+    if called is not None:
+        # "دعت الأمم المتحدة الحكومة السورية إلى وقف القصف على المدنيين": the one named before the
+        # preposition of what is asked is called on, not a party inside what is asked
+        return called
     marked = [m for m in window if _marked_as_target(tokens, m, cues)]
-    described = _described_doer(tokens, trigger, start) if addressed or statement else None
+    # (past a subject closed by a comma and a time aside: "انتقد X، اليوم الأحد، الموقف الأمريكي")
+    described = (_described_doer(tokens, trigger, opening if opening > start else start)
+                 if addressed or statement else None)
     if described is not None and all(described.first < m.first for m in window):
         # "نرفض التدخلات الإيرانية", "أدان الاعتداءات الإسرائيلية": a statement about an act is
         # aimed at the state whose act it is, named by the act's nationality adjective
@@ -1207,6 +1494,12 @@ def _aside_start(tokens: Sequence[HasNorm], first: int) -> int:
     return first
 
 
+def _crowd_genitive(head: str, word: str) -> bool:
+    """An indefinite count word (آلاف، مئات، عشرات) and a definite plural of people after it."""
+    return (head in load_role_cues()["count_words"] and word.startswith("ال") and word.isalpha()
+            and word.endswith(HUMAN_PLURAL) and word not in OBJECT_FILLERS and len(word) > 5)
+
+
 def crowd(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
     """"تظاهر مئات آخرون", "شارك فيها الآلاف من المواطنين", "تجمع المتظاهرون": who protests, when
     no listed actor does; the nearest crowd phrase in the trigger's clause."""
@@ -1230,6 +1523,8 @@ def crowd(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
         if (bare in CROWD_HEADS and last + 1 < len(tokens) and tokens[last].norm == "من"
                 and tokens[last + 1].norm.isalpha()):
             last += 2  # "الآلاف من المواطنين", "عدد من المتظاهرين"
+        elif last == index + 1 and _crowd_genitive(bare, tokens[last].norm if last < len(tokens) else ""):
+            last += 1  # "آلاف الأردنيين", "مئات المتظاهرين": the people counted, in the genitive
         distance = min(abs(index - trigger.first), abs(index - trigger.last))
         first_token, last_token = tokens[index], tokens[last - 1]
         mention = Mention(index, last, " ".join(t.norm for t in tokens[index:last]), "civilians", None,
@@ -1422,6 +1717,10 @@ def _exposed(tokens: Sequence[HasNorm], trigger: TriggerMatch, pool: list[Mentio
         last += 1
     if last == first or not tokens[first].norm.isalpha():
         return True
+    owner = next((m for m in pool if m.first == last and m.last <= trigger.first
+                  and tokens[m.first].norm.startswith("ل")), None)
+    if owner is not None:
+        last = owner.last  # "تعرضت دورية للجيش اللبناني لهجوم": the patrol and whose it is
     words = " ".join(t.norm for t in tokens[first:last])
     return Mention(first, last, words, None, None, tokens[first].start, tokens[last - 1].end)  # type: ignore[attr-defined]
 
@@ -1451,6 +1750,8 @@ def _object_phrase(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Ment
     index = start
     while index < len(tokens) and index - start < OBJECT_SKIP and tokens[index].norm in OBJECT_FILLERS:
         index += 1
+    if is_verb:
+        index = _past_instrument(tokens, index)  # "قصف الجيش بالبراميل المتفجرة أحياء في حلب"
     if index >= len(tokens) or (index > start and not is_verb):
         return None  # (a verbal noun's genitive follows it directly)
     if any(m.first <= index < m.last for m in participants):
@@ -1473,9 +1774,46 @@ def _object_phrase(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Ment
         last += 2  # "إرهابيا من مواطنيها"
     if any(index < m.first < last for m in participants):
         last = min(m.first for m in participants if index < m.first < last)  # (not into a party)
+    if any(t.norm in load_role_cues()["reflexives"] for t in tokens[index:last + 1]):
+        return None  # "فجر انتحاري نفسه": the words are the subject, the object is himself
     start_char, end_char = tokens[index].start, tokens[last - 1].end  # type: ignore[attr-defined]
     words = " ".join(t.norm for t in tokens[index:last])
     return Mention(index, last, words, None, None, start_char, end_char)
+
+
+INSTRUMENT_WORDS = 3  # "بالبراميل المتفجرة", "بالصواريخ البالستية", "بالمدفعية الثقيلة"
+
+
+def _past_instrument(tokens: Sequence[HasNorm], index: int) -> int:
+    """After a definite noun with ب (the means: "بالبراميل المتفجرة") and its definite adjectives,
+    where the verb's object begins; ``index`` itself when no such adjunct stands there."""
+    if index >= len(tokens) or not tokens[index].norm.startswith(("بال", "وبال")) or len(tokens[index].norm) < 5:
+        return index
+    end = index + 1
+    while (end < len(tokens) and end - index < INSTRUMENT_WORDS and tokens[end].norm.startswith("ال")
+           and tokens[end].norm.isalpha()):
+        end += 1
+    return end
+
+
+REFLEXIVE_REACH = 2  # "فجر انتحاري نفسه", "فجر مهاجم انتحاري نفسه"
+
+
+def _reflexive_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
+    """The words between a bare verb and a reflexive pronoun ("فجر انتحاري نفسه"): the verb's
+    subject, who did the act (to himself, among others)."""
+    if trigger.entry.pos != "verb" or trigger.last - trigger.first != 1 or _definite_noun(
+            tokens[trigger.first].norm, trigger):
+        return None
+    reflexives = load_role_cues()["reflexives"]
+    for end in range(trigger.last + 1, min(len(tokens), trigger.last + REFLEXIVE_REACH + 1)):
+        if tokens[end].norm in reflexives:
+            if not all(_phrase_word(t.norm) for t in tokens[trigger.last:end]):
+                return None
+            words = " ".join(t.norm for t in tokens[trigger.last:end])
+            return Mention(trigger.last, end, words, None, None, tokens[trigger.last].start,  # type: ignore[attr-defined]
+                           tokens[end - 1].end)  # type: ignore[attr-defined]
+    return None
 
 
 def _phrase_word(word: str) -> bool:

@@ -772,3 +772,344 @@ def test_an_office_right_after_a_person_is_the_persons_title() -> None:
     (protest,) = [e for e in events if e.event_type == "ACCUSE"]
     assert protest.actor is not None and "لافروف" in protest.actor.text
     assert protest.target is None or "وزير الخارجية" not in protest.target.text
+
+
+def test_a_first_person_singular_statement_is_the_quoted_speakers() -> None:
+    # "أشد على أيدي": "I shake the hands of", said by the speaker before the colon, not by the
+    # party named nearest before the verb
+    events = _events("وقال رئيس الوزراء العراقي حيدر العبادي: إن الجيش العراقي قاتل ببسالة وأشد على أيدي أبطاله.")
+    (support,) = [e for e in events if e.event_type == "SUPPORT"]
+    assert support.actor is not None and "العبادي" in support.actor.text
+
+
+def test_a_title_completed_by_the_states_of_its_body_joins_the_name() -> None:
+    # "الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور جاسم البديوي": one person
+    tokens = tokens_of("وأشاد الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور جاسم البديوي بجهود الكويت.")
+    mentions = mentions_of_sentence(tokens, load_actors())
+    first = [t.norm for t in tokens].index("الامين")
+    person = next(m for m in mentions if m.first == first)
+    assert person.kind == "person" and tokens[person.last - 1].norm == "البديوي"
+    assert not any(m.kind == "state" and m.first < person.last for m in mentions)
+
+
+def test_a_conjoined_verbal_noun_takes_no_doer_from_the_previous_nouns_victim() -> None:
+    # "اعتقال أحد قيادي تنظيم داعش وتطهير …": the one arrested suffers the first act; he is not
+    # the subject the second noun shares
+    events = _events("وأعلن الجيش أمس اعتقال أحد قيادي تنظيم داعش وتطهير عدة معسكرات للمسلحين شرق المدينة.")
+    (purge,) = [e for e in events if e.event_type == "ASSAULT"]
+    assert purge.actor is None or "داعش" not in purge.actor.text
+
+
+def test_the_subject_of_a_verb_of_beginning_does_what_its_object_noun_names() -> None:
+    # "بدأت دائرة الجنايات … برئاسة القاضي … جلسة محاكمة": the court holds the trial, not the
+    # judge named last before the noun
+    events = _events("بدأت دائرة الجنايات في محكمة الاستئناف برئاسة القاضي سالم الخالد أمس جلسة محاكمة "
+                     "المتهمين بتفجير السفارة.")
+    (trial,) = [e for e in events if e.event_type == "ACCUSE"]
+    assert trial.actor is not None and trial.actor.text == "دائرة الجنايات"
+
+
+def test_the_opening_verbs_are_a_role_cue_list() -> None:
+    from hadath.extract.actors import load_role_cues
+    from hadath.text.normalize import normalize
+
+    assert {normalize("بدأت"), normalize("استأنف")} <= load_role_cues()["opening_verbs"]
+
+
+def test_a_category_drawn_from_states_is_one_participant() -> None:
+    # "قوات مشتركة من مصر والسودان وليبيا": the states say whose forces; no state is a party apart
+    tokens = tokens_of("وشنت قوات مشتركة من مصر والسودان وليبيا هجوما واسعا على مواقع المسلحين أمس.")
+    words = [t.norm for t in tokens]
+    mentions = mentions_of_sentence(tokens, load_actors())
+    forces = next(m for m in mentions if m.first == words.index("قوات"))
+    assert forces.last == words.index("وليبيا") + 1
+    assert not any(m.kind == "state" for m in mentions)
+    (attack,) = [e for e in _events("وشنت قوات مشتركة من مصر والسودان وليبيا هجوما واسعا على مواقع المسلحين أمس.")
+                 if e.event_type == "ASSAULT"]
+    assert attack.actor is not None and attack.actor.text == "قوات مشتركة من مصر والسودان وليبيا"
+
+
+def test_the_complementizer_bi_anna_is_no_given_name() -> None:
+    # "قضت المحكمة بأن …": بأن (matching form بان) opens a clause; it is not the name Ban after a title
+    tokens = tokens_of("وقضت المحكمة بأن يتم الإفراج عن المعتقلين خلال أسبوع.")
+    words = [t.norm for t in tokens]
+    mentions = mentions_of_sentence(tokens, load_actors())
+    assert not any(m.first < words.index("بان") < m.last for m in mentions)
+
+
+def test_a_party_behind_lam_after_aid_receives_it() -> None:
+    # "خصص مبالغ لمنظمة الصحة العالمية": the organisation receives the funds, it does not give them
+    (aid,) = [e for e in _events("وقد خصص مبالغ لمنظمة الصحة العالمية لإغاثة النازحين في عدن.")
+              if e.event_type == "AID"]
+    assert aid.actor is None or "الصحة" not in aid.actor.text
+
+
+def test_the_one_named_before_what_is_asked_is_called_on() -> None:
+    # "دعت X Y إلى …": Y is called on, not a party inside what is asked ("على المدنيين")
+    (call,) = [e for e in _events("دعت الأمم المتحدة الحكومة السورية إلى وقف القصف على المدنيين.")
+               if e.event_type == "REQUEST"]
+    assert call.target is not None and call.target.text == "الحكومة السورية"
+    # and of conjoined parties called on, the first
+    (urge,) = [e for e in _events("وحث وزير الخارجية الأردني الدول العربية والمجتمع الدولي على دعم اللاجئين.")
+               if e.event_type == "REQUEST"]
+    assert urge.target is not None and urge.target.text == "الدول العربية"
+
+
+def test_a_count_right_after_a_verb_of_force_suffers_it() -> None:
+    # "قتل ثلاثة جنود أتراك في هجوم شنه مسلحون": the soldiers were killed (the unvowelled verb is
+    # passive); the attackers named after the agent word did it
+    (attack,) = [e for e in _events("قتل ثلاثة جنود أتراك في هجوم شنه مسلحون من حزب العمال الكردستاني "
+                                    "على نقطة عسكرية.") if e.event_type == "ASSAULT"]
+    assert attack.target is not None and attack.target.text == "ثلاثة جنود أتراك"
+    assert attack.actor is not None and "حزب العمال" in attack.actor.text
+
+
+def test_a_state_joined_to_another_by_wa_is_a_second_party_not_an_adjective() -> None:
+    # "مصر والسعودية": السعودية is a nisba in form, but after و and a state it is the second state
+    tokens = tokens_of("وقعت مصر والسعودية اتفاقية للتعاون العسكري أمس.")
+    assert [m.kind for m in mentions_of_sentence(tokens, load_actors())] == ["state", "state"]
+
+
+def test_the_parties_of_a_joint_act_joined_by_wa_are_actor_and_target() -> None:
+    (deal,) = [e for e in _events("وقعت مصر والسعودية اتفاقية للتعاون العسكري أمس.") if e.event_type == "AGREE"]
+    assert (deal.actor.text, deal.target.text) == ("مصر", "السعودية")
+    (talks,) = [e for e in _events("وعقد وزير الخارجية المصري سامح شكري ونظيره الأردني ناصر جودة محادثات "
+                                   "في عمان أمس.") if e.event_type == "CONSULT"]
+    assert talks.actor is not None and "شكري" in talks.actor.text
+    assert talks.target is not None and "جودة" in talks.target.text
+
+
+def test_a_counted_subject_of_a_verb_of_taking_acts() -> None:
+    # "احتل عشرات من المقاتلين … مسجدا": only verbs that spell their passive too (victim_verbs)
+    # make a count after them the victims
+    (seizure,) = [e for e in _events("احتل عشرات من المقاتلين الموالين لطالبان أمس مسجدا في منطقة قبلية.")
+                  if e.event_type == "COERCE"]
+    assert seizure.actor is not None and seizure.actor.text.startswith("عشرات")
+
+
+def test_a_nisba_after_another_nisba_is_an_adjective_not_a_state() -> None:
+    tokens = tokens_of("وقال إنه تعرض لتعذيب كبير في السجون المصرية والأمريكية.")
+    assert not any(m.kind == "state" for m in mentions_of_sentence(tokens, load_actors()))
+
+
+def test_the_person_holding_a_title_after_a_light_verb_makes_the_call() -> None:
+    (call,) = [e for e in _events("وأجرى رئيس تيار «المستقبل» النائب سعد الحريري اتصالا هاتفيا برئيس الوزراء "
+                                  "التركي أمس.") if e.event_type == "CONSULT"]
+    assert call.actor is not None and "الحريري" in call.actor.text
+
+
+def test_a_state_nisba_after_a_feminine_perfect_verb_is_its_subject() -> None:
+    # "قدمت السعودية مساعدات": السعودية is the subject of قدمت, not an adjective of the verb
+    tokens = tokens_of("قدمت السعودية مساعدات إنسانية لليمن بقيمة 100 مليون دولار أمس.")
+    assert any(m.kind == "state" and m.first == 1 for m in mentions_of_sentence(tokens, load_actors()))
+    (aid,) = [e for e in _events("قدمت السعودية مساعدات إنسانية لليمن بقيمة 100 مليون دولار أمس.")
+              if e.event_type == "AID"]
+    assert aid.actor is not None and aid.actor.text == "السعودية"
+
+
+def test_who_imposes_sanctions_imposes_them() -> None:
+    # "فرضت X عقوبات على Y": فرض is a light verb, its subject does what the noun names
+    (sanctions,) = [e for e in _events("فرضت الولايات المتحدة عقوبات جديدة على روسيا أمس.")
+                    if e.event_type == "SANCTION"]
+    assert sanctions.actor is not None and sanctions.actor.text == "الولايات المتحدة"
+    assert sanctions.target is not None and sanctions.target.text == "روسيا"
+
+
+def test_a_listed_persons_name_takes_no_definite_words_after_it() -> None:
+    # "مع نظيره البريطاني فيليب هاموند الأزمة السورية": the crisis is what was discussed
+    (talks,) = [e for e in _events("بحث وزير الخارجية السعودي عادل الجبير مع نظيره البريطاني فيليب هاموند "
+                                   "الأزمة السورية في لندن أمس.") if e.event_type == "CONSULT"]
+    assert talks.target is not None and talks.target.text.endswith("هاموند")
+
+
+def test_who_calls_is_the_actor_and_who_receives_the_call_the_target() -> None:
+    # "تلقى X اتصالا هاتفيا من Y": Y calls X
+    (call,) = [e for e in _events("تلقى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا من الرئيس الأمريكي "
+                                  "باراك أوباما أمس.") if e.event_type == "CONSULT"]
+    assert call.actor is not None and "أوباما" in call.actor.text
+    assert call.target is not None and "السيسي" in call.target.text
+
+
+def test_a_crowd_is_the_count_and_the_people_counted() -> None:
+    (protest,) = [e for e in _events("تظاهر آلاف الأردنيين أمام السفارة الإسرائيلية في عمان أمس.")
+                  if e.event_type == "PROTEST"]
+    assert protest.actor is not None and protest.actor.text == "آلاف الأردنيين"
+
+
+def test_what_was_hit_is_the_facility_when_the_trigger_takes_the_doers_first_word() -> None:
+    # "شنت طائرات …": the trigger pattern holds "طائرات"; the target is still "مواقع لحركة حماس"
+    (raid,) = [e for e in _events("شنت طائرات إسرائيلية غارات على مواقع لحركة حماس في قطاع غزة فجر اليوم.")
+               if e.event_type == "ASSAULT"]
+    assert raid.target is not None and raid.target.text == "مواقع لحركة حماس"
+
+
+def test_the_victims_of_a_denied_act_are_not_whom_the_denial_is_aimed_at() -> None:
+    # "نفت X استهداف المدنيين": the civilians would have suffered the act denied; the denial is
+    # aimed at whoever claimed it (not named here)
+    (denial,) = [e for e in _events("نفت وزارة الدفاع الروسية استهداف المدنيين في سوريا.") if e.event_type == "REJECT"]
+    assert denial.target is None or "المدنيين" not in denial.target.text
+
+
+def test_the_object_of_a_verb_of_force_comes_after_the_means() -> None:
+    # "قصف الجيش السوري بالبراميل المتفجرة أحياء": the barrels are the means, the quarters the object
+    (shelling,) = [e for e in _events("قصف الجيش السوري بالبراميل المتفجرة أحياء في مدينة حلب أمس.")
+                   if e.event_type == "ASSAULT"]
+    assert shelling.target is not None and shelling.target.text == "أحياء"
+
+
+def test_the_party_right_after_istahdafa_is_its_subject() -> None:
+    # "استهدفت طائرات التحالف مواقع للحوثيين": استهدف marks targets after its object slot, but the
+    # party right after the verb is its postposed subject; what was hit is the facility after it
+    (strike,) = [e for e in _events("استهدفت طائرات التحالف مواقع للحوثيين في صنعاء أمس.")
+                 if e.event_type == "ASSAULT"]
+    assert strike.actor is not None and strike.actor.text == "طائرات التحالف"
+    assert strike.target is not None and strike.target.text == "مواقع للحوثيين"
+
+
+def test_the_one_named_before_bi_and_what_is_demanded_is_called_on() -> None:
+    # "طالبت X Y بالإفراج عن المعتقلين": Y is asked, the detainees are inside the demand
+    (demand,) = [e for e in _events("طالبت منظمة هيومن رايتس ووتش السلطات البحرينية بالإفراج عن المعتقلين.")
+                 if e.event_type == "REQUEST"]
+    assert demand.target is not None and demand.target.text == "السلطات البحرينية"
+
+
+def test_a_nisba_after_an_agent_word_names_the_doer() -> None:
+    # "عملية دهس نفذها فلسطيني": the Palestinian did it
+    (attack,) = [e for e in _events("أصيب خمسة جنود إسرائيليين في عملية دهس نفذها فلسطيني في القدس.")
+                 if e.event_type == "ASSAULT"]
+    assert attack.actor is not None and attack.actor.text == "فلسطيني"
+    assert attack.target is None or "نفذها" not in attack.target.text
+
+
+def test_a_bare_verb_of_force_with_an_agent_marker_after_it_is_passive() -> None:
+    # "قتل شرطي مصري على يد مسلحين مجهولين": the policeman was killed, by the gunmen
+    (killing,) = [e for e in _events("قتل شرطي مصري على يد مسلحين مجهولين في العريش أمس.")
+                  if e.event_type == "ASSAULT"]
+    assert killing.actor is not None and killing.actor.text == "مسلحين مجهولين"
+    assert killing.target is not None and killing.target.text == "شرطي مصري"
+
+
+def test_an_arrest_the_police_announce_is_theirs_a_toll_is_not_the_announcers() -> None:
+    (arrest,) = [e for e in _events("أعلنت الشرطة الفرنسية اعتقال ثلاثة أشخاص يشتبه في تورطهم بالهجوم.")
+                 if e.event_type == "COERCE"]
+    assert arrest.actor is not None and arrest.actor.text == "الشرطة الفرنسية"
+    (toll,) = [e for e in _events("أعلنت وزارة الصحة مقتل خمسة أشخاص في القصف.") if e.event_type == "ASSAULT"]
+    assert toll.actor is None or "الصحة" not in toll.actor.text
+
+
+def test_a_name_set_off_by_commas_after_an_office_is_the_speaker() -> None:
+    # "دعا رئيس الوزراء العراقي، حيدر العبادي، X إلى": the name is the office's holder, X is called on
+    (call,) = [e for e in _events("دعا رئيس الوزراء العراقي، حيدر العبادي، المجتمع الدولي إلى دعم بلاده.")
+               if e.event_type == "REQUEST"]
+    assert call.actor is not None and call.actor.text == "حيدر العبادي"
+    assert call.target is not None and call.target.text == "المجتمع الدولي"
+
+
+def test_a_nationality_adjective_after_a_time_aside_names_whom_a_statement_is_aimed_at() -> None:
+    (criticism,) = [e for e in _events("انتقد وزير الخارجية التركي مولود جاويش أوغلو، اليوم الأحد، الموقف "
+                                       "الأمريكي من الأكراد.") if e.event_type == "ACCUSE"]
+    assert criticism.target is not None and criticism.target.text == "الأمريكي"
+
+
+def test_the_noun_before_a_reflexive_is_the_doer_not_the_object() -> None:
+    # "فجر انتحاري نفسه": the bomber blew himself up
+    (bombing,) = [e for e in _events("فجر انتحاري نفسه داخل مسجد شيعي في مدينة القطيف أمس.")
+                  if e.event_type == "ASSAULT"]
+    assert bombing.actor is not None and bombing.actor.text == "انتحاري"
+    assert bombing.target is None or "نفسه" not in bombing.target.text
+
+
+def test_a_verb_with_a_plural_subject_pronoun_has_its_subject_before_it() -> None:
+    # "مسلحين اختطفوا ثلاثة مهندسين أتراك": the gunmen abducted; the Turks are the object
+    (abduction,) = [e for e in _events("أفادت مصادر أمنية بأن مسلحين اختطفوا ثلاثة مهندسين أتراك في ليبيا.")
+                    if e.event_type == "ASSAULT"]
+    assert abduction.actor is not None and abduction.actor.text == "مسلحين"
+    assert abduction.target is None or "مسلحين" not in abduction.target.text
+
+
+def test_a_subject_before_istahdafa_keeps_the_party_after_it_a_target() -> None:
+    (strike,) = [e for e in _events("وقال مصدر إن قوة من الشرطة العراقية استهدفت عناصر القاعدة في تكريت أمس.")
+                 if e.event_type == "ASSAULT"]
+    assert strike.actor is None or "القاعدة" not in strike.actor.text
+
+
+def test_a_nisba_after_a_plural_noun_is_not_a_verbs_subject() -> None:
+    # "عشرات العراقيين": not the state after a verb
+    tokens = tokens_of("سقط عشرات العراقيين بين قتيل وجريح بانفجار سيارة مفخخة.")
+    assert not any(m.kind == "state" for m in mentions_of_sentence(tokens, load_actors()))
+
+
+def test_a_conjoined_meeting_verb_shares_the_clauses_subject() -> None:
+    # "وصل X إلى بغداد أمس واجتمع Y": X met Y, not Y met someone
+    (meeting,) = [e for e in _events("وصل وزير الخارجية الإيراني إلى بغداد أمس واجتمع رئيس الوزراء حيدر العبادي.")
+                  if e.event_type == "CONSULT"]
+    assert meeting.actor is not None and meeting.actor.text == "وزير الخارجية الإيراني"
+    assert meeting.target is not None and "العبادي" in meeting.target.text
+
+
+def test_a_stance_noun_with_a_pronoun_is_the_saying_verbs_subjects() -> None:
+    # "أكد عباس خلال لقائه بوتين رفضه للاستيطان": his rejection, Abbas's — not the name nearest before
+    events = _events("أكد الرئيس الفلسطيني محمود عباس خلال لقائه الرئيس الروسي فلاديمير بوتين في موسكو "
+                     "رفضه للاستيطان.")
+    (rejection,) = [e for e in events if e.event_type == "REJECT"]
+    assert rejection.actor is not None and "عباس" in rejection.actor.text
+
+
+def test_a_counterpart_and_its_nationality_are_a_participant() -> None:
+    (call,) = [e for e in _events("أجرى وزير الخارجية الإماراتي الشيخ عبدالله بن زايد اتصالا هاتفيا بنظيره "
+                                  "الأمريكي.") if e.event_type == "CONSULT"]
+    assert call.target is not None and call.target.text == "نظيره الأمريكي"
+
+
+def test_a_nisba_after_a_persons_name_is_the_next_party() -> None:
+    (threat,) = [e for e in _events("هدد زعيم جماعة الحوثي عبد الملك الحوثي السعودية بالرد على الغارات.")
+                 if e.event_type == "THREATEN"]
+    assert threat.target is not None and threat.target.text == "السعودية"
+
+
+def test_a_group_of_states_after_a_proper_name_is_no_genitive_of_it() -> None:
+    # "تنظيم داعش | الدول الغربية": two parties, not one construct
+    (threat,) = [e for e in _events("توعد تنظيم داعش الدول الغربية بهجمات جديدة.") if e.event_type == "THREATEN"]
+    assert threat.actor is not None and threat.actor.text == "تنظيم داعش"
+    assert threat.target is not None and threat.target.text == "الدول الغربية"
+
+
+def test_the_people_right_after_a_protest_word_protest_and_are_not_its_target() -> None:
+    (sit_in,) = [e for e in _events("اعتصم العشرات من أهالي المعتقلين أمام مبنى وزارة العدل في بغداد.")
+                 if e.event_type == "PROTEST"]
+    assert sit_in.actor is not None and sit_in.actor.text == "العشرات من أهالي المعتقلين"
+    assert sit_in.target is not None and sit_in.target.text == "وزارة العدل"
+
+
+def test_whom_an_apology_is_offered_to_behind_lam_receives_it() -> None:
+    (apology,) = [e for e in _events("قدم رئيس الوزراء الأردني اعتذارا رسميا للحكومة المصرية.")
+                  if e.event_type == "CONCEDE"]
+    assert apology.actor is not None and apology.actor.text == "رئيس الوزراء الأردني"
+    assert apology.target is not None and "المصرية" in apology.target.text
+
+
+def test_the_martyred_suffer_and_whose_fire_killed_them_did_it() -> None:
+    (killing,) = [e for e in _events("استشهد ثلاثة فلسطينيين برصاص جنود الاحتلال الإسرائيلي في الخليل.")
+                  if e.event_type == "ASSAULT"]
+    assert killing.target is not None and killing.target.text == "ثلاثة فلسطينيين"
+    assert killing.actor is not None and killing.actor.text.startswith("جنود الاحتلال")
+
+
+def test_what_underwent_an_attack_keeps_its_owner() -> None:
+    (attack,) = [e for e in _events("تعرضت دورية للجيش اللبناني لهجوم مسلح في عرسال أمس.")
+                 if e.event_type == "ASSAULT"]
+    assert attack.target is not None and attack.target.text == "دورية للجيش اللبناني"
+
+
+def test_a_step_announced_with_a_pronoun_subject_is_the_speakers() -> None:
+    # "وقال الرئيس التركي إنه سيلتقي نظيره الروسي": the president will meet his Russian counterpart
+    (meeting,) = [e for e in _events("وقال الرئيس التركي إنه سيلتقي نظيره الروسي الأسبوع المقبل.")
+                  if e.event_type == "CONSULT"]
+    assert meeting.actor is not None and meeting.actor.text == "الرئيس التركي"
+    assert meeting.target is not None and meeting.target.text == "نظيره الروسي"
+
+
+def test_a_protest_condemning_an_act_is_aimed_at_the_state_the_act_is_said_to_be_of() -> None:
+    (march,) = [e for e in _events("خرجت مسيرة حاشدة في صنعاء تنديدا بالعدوان السعودي على اليمن.")
+                if e.event_type == "PROTEST"]
+    assert march.target is not None and march.target.text == "السعودي"
