@@ -203,7 +203,8 @@ def _assign(tokens: Sequence[HasNorm], trigger: TriggerMatch, participants: list
         # who consults, not the speaker reporting it.
         actor = _subject_before(tokens, trigger, pool, cues, PURPOSE_REACH)
     if actor is not None and trigger.entry.event_type in SUFFERING_TYPES and (
-            actor.kind == "civilians" or _counted_after_verb(tokens, trigger, actor)):
+            actor.kind == "civilians" or _counted_after_verb(tokens, trigger, actor)
+    ) and not _acted_on_self(tokens, trigger):
         # "قتل 38 سائحا": civilians after a passive verb of violence suffer it, they don't do it;
         # "إن الشرطة اعتقلت 300 شخص": the doer, if any, is the subject before the verb.
         rest = [m for m in pool if m is not actor]
@@ -1797,6 +1798,14 @@ def _past_instrument(tokens: Sequence[HasNorm], index: int) -> int:
 
 
 REFLEXIVE_REACH = 2  # "فجر انتحاري نفسه", "فجر مهاجم انتحاري نفسه"
+
+
+def _acted_on_self(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
+    """A reflexive pronoun in the trigger or just after it ("فجرت نفسها", "فجرت امرأة نفسها"):
+    the subject did the act, whatever its kind (a woman, a youth), and is no victim of it."""
+    reflexives = load_role_cues()["reflexives"]
+    end = min(len(tokens), trigger.last + REFLEXIVE_REACH + 1)
+    return any(t.norm in reflexives for t in tokens[trigger.first:end])
 
 
 def _reflexive_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:

@@ -1113,3 +1113,18 @@ def test_a_protest_condemning_an_act_is_aimed_at_the_state_the_act_is_said_to_be
     (march,) = [e for e in _events("خرجت مسيرة حاشدة في صنعاء تنديدا بالعدوان السعودي على اليمن.")
                 if e.event_type == "PROTEST"]
     assert march.target is not None and march.target.text == "السعودي"
+
+
+def test_a_woman_who_blew_herself_up_did_the_attack() -> None:
+    # a civilian subject of a verb of force is its victim ("قتل ثلاثة مدنيين"), unless the act
+    # was done to herself: then she did it
+    for text in ("وكانت امرأة انتحارية فجرت نفسها في مركز للشرطة في اسطنبول.",
+                 "فجرت امرأة انتحارية نفسها في مركز للشرطة في اسطنبول."):
+        (blast,) = [e for e in _events(text) if e.event_type == "ASSAULT"]
+        assert blast.actor is not None and blast.actor.text.startswith("امرأة"), text
+        assert blast.target is None or "امرأة" not in blast.target.text, text
+
+
+def test_civilians_after_a_verb_of_force_stay_its_victims() -> None:
+    (killing,) = [e for e in _events("قتل ثلاثة مدنيين في غارة جوية على حلب.") if e.event_type == "ASSAULT"]
+    assert killing.actor is None and killing.target is not None and "مدنيين" in killing.target.text
