@@ -128,6 +128,7 @@ async def _warm_up() -> None:
     # Lexicons and the gazetteer load on first use (~0.5 s); pay it at start, not on message one.
     if not settings.identity_stages:
         stages.warm_up()
+        stages.freeze_loaded_knowledge()
 
 
 async def run_stage(event: faust.EventT, stage: str, handler: Handler, output: faust.TopicT) -> None:

@@ -109,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     for article in warmup:
         with contextlib.suppress(BadInputError):
             run_article(article, scratch)
+    stages.freeze_loaded_knowledge()  # as `hadath extract` and the worker do after warming up
 
     results["throughput"] = measure(articles)
     results["throughput"]["peak_rss_mb"] = round(peak_rss_mb(), 1)

@@ -36,9 +36,11 @@ def _inputs(paths: list[str]) -> Iterator:
 def cmd_extract(args: argparse.Namespace) -> int:
     """Embedded mode: articles in, Event JSON lines out, no broker."""
     from hadath.pipeline import InputError, run_article
-    from hadath.stages import BadInputError
+    from hadath.stages import BadInputError, freeze_loaded_knowledge, warm_up
 
     settings = Settings.from_env()
+    warm_up()
+    freeze_loaded_knowledge()
     state: dict[str, dict] = {}
     failures = 0
     for item in _inputs(args.files):

@@ -9,6 +9,7 @@ agent, or the embedded runner) turns the exception into a dead letter.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import MutableMapping
 from datetime import UTC, datetime
@@ -172,3 +173,14 @@ def warm_up() -> int:
     article = Article(id="warm-up", text=WARM_UP_TEXT, published_at=datetime(2021, 3, 6))
     state: dict[str, dict] = {}
     return len([resolve(candidate, state) for candidate in extract(normalize(article))])
+
+
+def freeze_loaded_knowledge() -> None:
+    """Put every object alive now out of the garbage collector's reach, for the process's life.
+
+    Call it once, in a process's entry point, after :func:`warm_up`. By then the lexicons,
+    dictionaries and gazetteer are loaded, and they never die. Each full collection would
+    otherwise walk them again. Measured: +4–6 % articles per CPU-second (bench/README.md).
+    """
+    gc.collect()
+    gc.freeze()

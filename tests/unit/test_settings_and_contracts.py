@@ -146,3 +146,16 @@ def test_a_dead_letter_too_large_to_publish_keeps_a_decodable_prefix_and_says_so
     assert original.startswith(base64.b64decode(fitted.original_base64))
     assert (fitted.topic, fitted.offset) == ("articles.raw", 7)  # where the whole original still is
     assert fit_dead_letter(letter, 10_000_000) == letter
+
+
+def test_loaded_knowledge_is_frozen_out_of_the_garbage_collector() -> None:
+    import gc
+
+    from hadath.stages import freeze_loaded_knowledge, warm_up
+
+    warm_up()
+    try:
+        freeze_loaded_knowledge()
+        assert gc.get_freeze_count() > 10_000  # the lexicons, dictionaries and gazetteer
+    finally:
+        gc.unfreeze()
