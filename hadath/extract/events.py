@@ -19,7 +19,7 @@ from hadath.extract.casualties import CasualtyMention, find_casualties
 from hadath.extract.cues import Cues, load_cues
 from hadath.extract.dates import DateMention, find_dates
 from hadath.extract.mentions import PLACE_PREPOSITIONS, DocumentEntityFinder, Mention, mentions_of_sentence
-from hadath.extract.modality import SPECULATIVE, conditioned, modality_of
+from hadath.extract.modality import CLOSING_BRACKETS, OPENING_BRACKETS, SPECULATIVE, conditioned, modality_of
 from hadath.extract.numbers import is_number_word
 from hadath.extract.triggers import TriggerEntry, TriggerLexicon, TriggerMatch, load_lexicon, quad_class
 from hadath.resolve.geo import Gazetteer, GeoPlace, PlaceMatch, load_gazetteer
@@ -1614,6 +1614,8 @@ PLACE_REACH = 6
 def _clause_end(tokens: Sequence[Token], trigger: TriggerMatch) -> int:
     """The index of the first clause break after the trigger (or the sentence's end)."""
     return next((i for i in range(trigger.last, len(tokens)) if tokens[i].norm in roles.CLAUSE_BREAKS), len(tokens))
+
+
 INSERTION_REACH = 8  # "، في (2 آب 2015)،": a short date or place set off by two commas
 
 
@@ -1639,9 +1641,6 @@ def _crowd_went_out(tokens: Sequence[Token], trigger: TriggerMatch, cues: Cues) 
     return (trigger.entry.event_type in PUBLIC_TYPES
             and _governed(tokens, trigger.first, cues.protest_movements, reach))
 
-
-OPENING_BRACKETS = frozenset({"(", "["})
-CLOSING_BRACKETS = frozenset({")", "]"})
 
 
 def _bracketed(tokens: Sequence[Token], start: int, end: int) -> int:

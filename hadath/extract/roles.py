@@ -19,7 +19,7 @@ from functools import lru_cache
 from hadath.extract.actors import ROLE_CUES_PATH as ROLE_CUES_PATH  # re-exported for the cue tests
 from hadath.extract.actors import load_actors, load_role_cues
 from hadath.extract.cues import Cues
-from hadath.extract.mentions import TIME_WORDS, Mention
+from hadath.extract.mentions import GENERIC_SUFFIX, TIME_WORDS, Mention
 from hadath.extract.numbers import number_at
 from hadath.extract.triggers import TriggerMatch
 from hadath.text.normalize import normalize
@@ -1291,11 +1291,10 @@ def _title_of(tokens: Sequence[HasNorm], actor: Mention | None, mention: Mention
     ("دعا … السيستاني الحكومة إلى")."""
     return (actor is not None and actor.kind == "person" and mention.first == actor.last
             and not tokens[mention.first].norm.startswith(("ال", "وال"))
-            and mention.kind in TITLE_KINDS and mention.name.endswith(UNSPECIFIED_NAME)
+            and mention.kind in TITLE_KINDS and mention.name.endswith(GENERIC_SUFFIX)
             and mention.country in {None, actor.country})
 
 
-UNSPECIFIED_NAME = " (unspecified)"
 OPENING_TIME_WORDS = frozenset(normalize(w) for w in {
     "أمس", "اليوم", "الليلة", "مساء", "صباح", "أيضا", "يوم", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
     "الأربعاء", "الخميس", "الجمعة", "الماضي"})
@@ -1775,7 +1774,7 @@ def _object_phrase(tokens: Sequence[HasNorm], trigger: TriggerMatch, actor: Ment
         last += 2  # "إرهابيا من مواطنيها"
     if any(index < m.first < last for m in participants):
         last = min(m.first for m in participants if index < m.first < last)  # (not into a party)
-    if any(t.norm in load_role_cues()["reflexives"] for t in tokens[index:last + 1]):
+    if _reflexive_in(tokens, index, last + 1) is not None:
         return None  # "فجر انتحاري نفسه": the words are the subject, the object is himself
     start_char, end_char = tokens[index].start, tokens[last - 1].end  # type: ignore[attr-defined]
     words = " ".join(t.norm for t in tokens[index:last])
@@ -1800,12 +1799,16 @@ def _past_instrument(tokens: Sequence[HasNorm], index: int) -> int:
 REFLEXIVE_REACH = 2  # "فجر انتحاري نفسه", "فجر مهاجم انتحاري نفسه"
 
 
+def _reflexive_in(tokens: Sequence[HasNorm], start: int, end: int) -> int | None:
+    """The index of the first reflexive pronoun (نفسه، نفسها …) in ``[start, end)``, if any."""
+    reflexives = load_role_cues()["reflexives"]
+    return next((i for i in range(start, min(len(tokens), end)) if tokens[i].norm in reflexives), None)
+
+
 def _acted_on_self(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> bool:
     """A reflexive pronoun in the trigger or just after it ("فجرت نفسها", "فجرت امرأة نفسها"):
     the subject did the act, whatever its kind (a woman, a youth), and is no victim of it."""
-    reflexives = load_role_cues()["reflexives"]
-    end = min(len(tokens), trigger.last + REFLEXIVE_REACH + 1)
-    return any(t.norm in reflexives for t in tokens[trigger.first:end])
+    return _reflexive_in(tokens, trigger.first, trigger.last + REFLEXIVE_REACH + 1) is not None
 
 
 def _reflexive_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Mention | None:
@@ -1814,15 +1817,12 @@ def _reflexive_subject(tokens: Sequence[HasNorm], trigger: TriggerMatch) -> Ment
     if trigger.entry.pos != "verb" or trigger.last - trigger.first != 1 or _definite_noun(
             tokens[trigger.first].norm, trigger):
         return None
-    reflexives = load_role_cues()["reflexives"]
-    for end in range(trigger.last + 1, min(len(tokens), trigger.last + REFLEXIVE_REACH + 1)):
-        if tokens[end].norm in reflexives:
-            if not all(_phrase_word(t.norm) for t in tokens[trigger.last:end]):
-                return None
-            words = " ".join(t.norm for t in tokens[trigger.last:end])
-            return Mention(trigger.last, end, words, None, None, tokens[trigger.last].start,  # type: ignore[attr-defined]
-                           tokens[end - 1].end)  # type: ignore[attr-defined]
-    return None
+    end = _reflexive_in(tokens, trigger.last + 1, trigger.last + REFLEXIVE_REACH + 1)
+    if end is None or not all(_phrase_word(t.norm) for t in tokens[trigger.last:end]):
+        return None
+    words = " ".join(t.norm for t in tokens[trigger.last:end])
+    return Mention(trigger.last, end, words, None, None, tokens[trigger.last].start,  # type: ignore[attr-defined]
+                   tokens[end - 1].end)  # type: ignore[attr-defined]
 
 
 def _phrase_word(word: str) -> bool:
