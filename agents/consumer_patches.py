@@ -1,4 +1,4 @@
-"""Two fixes to how faust-streaming 0.15 drives its aiokafka 0.14 consumer.
+"""Four fixes to how faust-streaming 0.15 drives its aiokafka 0.14 consumer.
 
 1. An at-least-once gap at rebalances.
 

@@ -180,7 +180,7 @@ def freeze_loaded_knowledge() -> None:
 
     Call it once, in a process's entry point, after :func:`warm_up`. By then the lexicons,
     dictionaries and gazetteer are loaded, and they never die. Each full collection would
-    otherwise walk them again. Measured: +4–6 % articles per CPU-second (bench/README.md).
+    otherwise walk them again. Measured: +7 % articles per CPU-second (bench/README.md, Session 4).
     """
     gc.collect()
     gc.freeze()
